@@ -1,0 +1,17 @@
+/**
+ * `credit-usage-elements/data`: the contract and the built-in adapters.
+ * No DOM, no elements, no msw — this entry point runs in Node too.
+ */
+export * from './types.js';
+export * from './errors.js';
+export { MemoryDataSource, type MemoryDataSourceOptions } from './memory.js';
+export { generateDemoData, demoAccount, seededRandom, type DemoDataOptions } from './demo-data.js';
+export {
+  validateAccount,
+  validateAllocation,
+  validateMemberPage,
+  validateMemberQuery,
+  validateUsageQuery,
+  validateUsageResult,
+  type ValidationContext,
+} from './validate.js';

@@ -1,0 +1,13 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { mswWorkerMiddleware } from './scripts/msw-worker.mjs';
+
+/** `npm start`: the demo on the built-in memory adapter. */
+export default {
+  rootDir: '.',
+  appIndex: 'demo/index.html',
+  open: process.env.CI || process.env.NO_OPEN ? false : '/demo/',
+  port: Number(process.env.PORT ?? 8000),
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  middleware: [mswWorkerMiddleware],
+};

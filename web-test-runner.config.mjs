@@ -1,0 +1,21 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromeArgs, chromePath } from './scripts/chrome.mjs';
+import { mswWorkerMiddleware } from './scripts/msw-worker.mjs';
+
+/** The whole suite runs in real headless Chromium. */
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'test/tsconfig.json' })],
+  middleware: [mswWorkerMiddleware],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: chromePath(), args: chromeArgs },
+    }),
+  ],
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 600000,
+};
