@@ -5,7 +5,8 @@ import { mswWorkerMiddleware } from './scripts/msw-worker.mjs';
 export default {
   rootDir: '.',
   appIndex: 'demo/index.html',
-  open: process.env.CI || process.env.NO_OPEN ? false : '/demo/',
+  // Open a browser where there is a desktop to open it on; always print the URL.
+  open: !process.env.CI && (process.platform !== 'linux' || !!process.env.DISPLAY) ? '/demo/' : false,
   port: Number(process.env.PORT ?? 8000),
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],

@@ -97,7 +97,8 @@ export interface CreditsFormatOptions extends NumberOptions {
 /**
  * Formats an amount of credits in a display unit with its label:
  * "48,210 credits", "1 credit", "28,926,000 conversations". The singular
- * label is used when the locale's plural rules say "one" for the number.
+ * label is used when plural rules say "one" for the number as shown (the
+ * locale's rules for a unit's labels, English rules for the built-in ones).
  */
 export function formatCredits(credits: number, options: CreditsFormatOptions = {}): string {
   const { locale, unit, ...numberOptions } = options;
@@ -105,7 +106,9 @@ export function formatCredits(credits: number, options: CreditsFormatOptions = {
   const plural = unit ? (unit.label ?? '') : CREDITS_UNIT.label;
   const one = unit ? (unit.labelOne ?? plural) : CREDITS_UNIT.labelOne;
   const text = formatNumber(value, locale, numberOptions);
-  const label = isOne(value, locale, numberOptions) ? one : plural;
+  // The built-in labels are English, so English plural rules pick between
+  // them; a host's unit labels follow the locale's rules.
+  const label = isOne(value, unit ? locale : 'en', numberOptions) ? one : plural;
   return label ? `${text} ${label}` : text;
 }
 
@@ -148,8 +151,9 @@ export function formatDate(iso: string, locale?: string, style: DateStyle = 'med
 
 /**
  * Formats an inclusive date range compactly with the locale's own range
- * pattern: "Nov 1 – 30, 2026" (en-US), "1–30 Nov 2026" (en-GB); a single
- * day formats as that date. `year: false` leaves the year out ("1–30 Nov").
+ * pattern: "Nov 1 – 30, 2026" (en-US), "1 – 30 Nov 2026" (en-GB; the spaces
+ * around the dash are thin spaces in recent CLDR); a single day formats as
+ * that date. `year: false` leaves the year out ("1 – 30 Nov").
  */
 export function formatDateRange(start: string, end: string, locale?: string, options: { year?: boolean } = {}): string {
   const from = dayInstant(start, 'start');

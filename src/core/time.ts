@@ -214,40 +214,83 @@ export function startOfZonedDay(epochDayNumber: number, timeZone: string): numbe
   return hi;
 }
 
+/** How far beyond its span the bucketer's table grows in one step (10 years). */
+const MAX_GROWTH_DAYS = 3660;
+
 /**
- * A fast instant → local epoch day mapping for instants in `[from, to]`.
+ * A fast instant → local epoch day mapping.
  *
  * It reads the zone's offset once per UTC day (and finds the exact instant
  * of any change within that day), so bucketing a million events costs a
- * table lookup each instead of an `Intl` call each. Instants outside the
- * prepared span fall back to {@link zonedDay}.
+ * table lookup each instead of an `Intl` call each. The table starts at
+ * `[from, to]` and grows to cover whatever instants it is asked about.
  */
-export function createDayBucketer(timeZone: string, from: number, to: number): (instant: number) => number {
-  const firstUtcDay = Math.floor(from / MS_PER_DAY);
-  const lastUtcDay = Math.floor(to / MS_PER_DAY);
-  const span = Math.max(0, lastUtcDay - firstUtcDay + 1);
-  const offsetAtStart = new Float64Array(span + 1);
-  const changeAt = new Float64Array(span).fill(Infinity);
-  const offsetAfter = new Float64Array(span);
-  for (let i = 0; i <= span; i++) offsetAtStart[i] = timeZoneOffset(timeZone, (firstUtcDay + i) * MS_PER_DAY);
-  for (let i = 0; i < span; i++) {
-    const before = offsetAtStart[i];
-    const after = offsetAtStart[i + 1];
-    offsetAfter[i] = after;
-    if (before === after) continue;
-    // The offset changed during this UTC day: bisect to the millisecond.
-    let lo = (firstUtcDay + i) * MS_PER_DAY;
-    let hi = lo + MS_PER_DAY;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (timeZoneOffset(timeZone, mid) === before) lo = mid;
-      else hi = mid;
+export function createDayBucketer(timeZone: string, from = Date.now(), to = from): (instant: number) => number {
+  assertTimeZone(timeZone);
+  let firstUtcDay = Math.floor(Math.min(from, to) / MS_PER_DAY);
+  let span = 0;
+  let offsetAtStart = new Float64Array(0);
+  let changeAt = new Float64Array(0);
+  let offsetAfter = new Float64Array(0);
+
+  /** Fills table entries for UTC days `first … first + count - 1` into the arrays at `at`. */
+  const fill = (first: number, count: number, at: number) => {
+    for (let i = 0; i < count; i++) {
+      const dayStart = (first + i) * MS_PER_DAY;
+      const before = timeZoneOffset(timeZone, dayStart);
+      const after = timeZoneOffset(timeZone, dayStart + MS_PER_DAY);
+      offsetAtStart[at + i] = before;
+      offsetAfter[at + i] = after;
+      changeAt[at + i] = Infinity;
+      if (before === after) continue;
+      // The offset changed during this UTC day: bisect to the millisecond.
+      let lo = dayStart;
+      let hi = dayStart + MS_PER_DAY;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (timeZoneOffset(timeZone, mid) === before) lo = mid;
+        else hi = mid;
+      }
+      changeAt[at + i] = hi;
     }
-    changeAt[i] = hi;
-  }
+  };
+
+  /** Grows the table (at least doubling) so it covers UTC day `day`. */
+  const cover = (day: number) => {
+    const newFirst = Math.min(firstUtcDay, day - (day < firstUtcDay ? span : 0));
+    const newLast = Math.max(firstUtcDay + span - 1, day + (day >= firstUtcDay + span ? span : 0));
+    const newSpan = newLast - newFirst + 1;
+    const grow = (old: Float64Array) => {
+      const next = new Float64Array(newSpan);
+      next.set(old, firstUtcDay - newFirst);
+      return next;
+    };
+    const shift = firstUtcDay - newFirst;
+    const oldSpan = span;
+    offsetAtStart = grow(offsetAtStart);
+    changeAt = grow(changeAt);
+    offsetAfter = grow(offsetAfter);
+    if (oldSpan === 0) fill(newFirst, newSpan, 0);
+    else {
+      fill(newFirst, shift, 0);
+      fill(newFirst + shift + oldSpan, newSpan - shift - oldSpan, shift + oldSpan);
+    }
+    firstUtcDay = newFirst;
+    span = newSpan;
+  };
+
+  cover(firstUtcDay);
+  cover(Math.floor(Math.max(from, to) / MS_PER_DAY));
+
   return (instant: number) => {
-    const i = Math.floor(instant / MS_PER_DAY) - firstUtcDay;
-    if (i < 0 || i >= span) return zonedDay(instant, timeZone);
+    let i = Math.floor(instant / MS_PER_DAY) - firstUtcDay;
+    if (i < 0 || i >= span) {
+      if (!Number.isFinite(instant)) return NaN;
+      // Far outliers are answered one by one rather than growing the table to them.
+      if (i < -MAX_GROWTH_DAYS || i >= span + MAX_GROWTH_DAYS) return zonedDay(instant, timeZone);
+      cover(i + firstUtcDay);
+      i = Math.floor(instant / MS_PER_DAY) - firstUtcDay;
+    }
     const offset = instant >= changeAt[i] ? offsetAfter[i] : offsetAtStart[i];
     return Math.floor((instant + offset) / MS_PER_DAY);
   };
@@ -265,6 +308,8 @@ export function parseInstant(value: unknown): number {
   const fast = parseIsoInstantFast(value);
   if (fast === fast) return fast; // not NaN
   if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(value) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return NaN;
+  // Some engines roll impossible dates over (02-30 → 03-02); refuse them everywhere.
+  if (tryParseDay(value.slice(0, 10)) === undefined) return NaN;
   return Date.parse(value);
 }
 

@@ -43,11 +43,11 @@ const TEAMS = ['Marketing', 'Research', 'Support', 'Sales', 'Design', 'Data Scie
 
 /** Reason ids with their label and the credits one use typically costs. */
 const REASONS = [
-  { id: 'chat', label: 'Chat', cost: [1, 4], weight: 0.55 },
-  { id: 'image', label: 'Image', cost: [6, 16], weight: 0.15 },
-  { id: 'speech', label: 'Speech', cost: [2, 8], weight: 0.12 },
-  { id: 'ocr', label: 'OCR', cost: [4, 12], weight: 0.1 },
-  { id: 'workflow', label: 'Workflow runs', cost: [10, 30], weight: 0.08 },
+  { id: 'chat', label: 'Chat', cost: [1, 5], weight: 0.64 },
+  { id: 'image', label: 'Image', cost: [6, 16], weight: 0.12 },
+  { id: 'speech', label: 'Speech', cost: [2, 8], weight: 0.1 },
+  { id: 'ocr', label: 'OCR', cost: [4, 12], weight: 0.08 },
+  { id: 'workflow', label: 'Workflow runs', cost: [10, 30], weight: 0.06 },
 ] as const;
 
 /** The demo account: five reasons, a conversation display unit, an admin viewer. */

@@ -5,6 +5,7 @@
 export * from './types.js';
 export * from './errors.js';
 export { MemoryDataSource, type MemoryDataSourceOptions } from './memory.js';
+export { RestDataSource, ERROR_STATUS, type RestDataSourceOptions, type RestErrorBody, type TokenProvider } from './rest.js';
 export { generateDemoData, demoAccount, seededRandom, type DemoDataOptions } from './demo-data.js';
 export {
   validateAccount,

@@ -40,6 +40,7 @@ import {
   CREDIT_MODES,
   checker,
   describeValue,
+  MAX_CREDITS,
   validateAccount,
   validateMemberQuery,
   validateUsageQuery,
@@ -70,6 +71,8 @@ const KIND_LABELS = { team: 'Team', personal: 'Personal' } as const;
 const ALLOCATION_ROLES = new Set(['owner', 'admin']);
 /** Roles that may set member limits. */
 const LIMIT_ROLES = new Set(['owner', 'admin', 'manager']);
+/** Largest (period × group) grid summed densely: 4M cells, 32 MB. */
+const DENSE_CELLS = 1 << 22;
 /** Tolerance for comparing sums of fractional credits. */
 const EPSILON = 1e-9;
 
@@ -96,6 +99,7 @@ export class MemoryDataSource implements CreditDataSource {
   readonly #memberIndex = new Map<string, number>();
   readonly #memberLabels: string[];
   readonly #memberSearch: string[];
+  readonly #memberRank: Uint32Array;
   readonly #workspaces: Workspace[];
   readonly #workspaceIndex = new Map<string, number>();
   readonly #reasonIndex = new Map<string, number>();
@@ -103,6 +107,7 @@ export class MemoryDataSource implements CreditDataSource {
   readonly #invalidEvents: 'throw' | 'skip';
 
   #columns: EventColumns;
+  #bucket?: (instant: number) => number;
   /** Credits allocated to each non-primary workspace (budget mode). */
   #allocated: Float64Array;
   #deleted: Uint8Array;
@@ -143,6 +148,11 @@ export class MemoryDataSource implements CreditDataSource {
       return member;
     });
     this.#memberLabels = this.#members.map(memberLabel);
+    // Alphabetical order of the labels, case- and accent-insensitive, computed once.
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    const order = this.#members.map((_, i) => i).sort((a, b) => collator.compare(this.#memberLabels[a], this.#memberLabels[b]) || a - b);
+    this.#memberRank = new Uint32Array(order.length);
+    order.forEach((m, rank) => (this.#memberRank[m] = rank));
     this.#memberSearch = this.#members.map((m) => [m.email, m.name, m.id].filter(Boolean).join('\n').toLowerCase());
 
     let primary = -1;
@@ -186,20 +196,30 @@ export class MemoryDataSource implements CreditDataSource {
 
   // ------------------------------------------------------------ ingestion
 
-  /** Validates events and lays them out in columns sorted by local day (a counting sort). */
+  /**
+   * Validates events and lays them out in columns sorted by local day. Input
+   * already in time order (the usual case) is taken as it is; anything else
+   * is put in order with a counting sort by day.
+   */
   #ingest(events: readonly unknown[], path: string): EventColumns {
     const n = events.length;
-    const times = new Float64Array(n);
+    const days = new Int32Array(n);
     const credits = new Float64Array(n);
     const member = new Uint32Array(n);
     const workspace = new Uint32Array(n);
     const reason = new Uint16Array(n);
-    let kept = 0;
-    let minTime = Infinity;
-    let maxTime = -Infinity;
     const members = this.#memberIndex;
     const workspaces = this.#workspaceIndex;
     const reasons = this.#reasonIndex;
+    if (!this.#bucket) {
+      const first = n > 0 ? parseInstant((events[0] as UsageEvent | null)?.time) : NaN;
+      this.#bucket = createDayBucketer(this.#account.timeZone, Number.isFinite(first) ? first : this.#now());
+    }
+    const bucket = this.#bucket;
+    let kept = 0;
+    let firstDay = Infinity;
+    let lastDay = -Infinity;
+    let sorted = true;
 
     for (let i = 0; i < n; i++) {
       const e = events[i] as UsageEvent;
@@ -208,13 +228,13 @@ export class MemoryDataSource implements CreditDataSource {
       let m: number | undefined;
       let w: number | undefined;
       let r: number | undefined;
-      const t = typeof e === 'object' && e !== null ? parseInstant(e.time) : NaN;
+      let t = NaN;
       if (typeof e !== 'object' || e === null) {
         fault = `must be an object, got ${describeValue(e)}`;
-      } else if (t !== t) {
+      } else if ((t = typeof e.time === 'number' ? e.time : parseInstant(e.time)) !== t || !Number.isFinite(t)) {
         field = '.time';
         fault = `must be an ISO 8601 instant with a time zone or epoch milliseconds, got ${describeValue(e.time)}`;
-      } else if (typeof e.credits !== 'number' || !(e.credits >= 0) || e.credits === Infinity) {
+      } else if (typeof e.credits !== 'number' || !(e.credits >= 0) || e.credits > MAX_CREDITS) {
         field = '.credits';
         fault = `must be a finite number ≥ 0, got ${describeValue(e.credits)}`;
       } else if ((m = members.get(e.memberId)) === undefined) {
@@ -236,62 +256,39 @@ export class MemoryDataSource implements CreditDataSource {
           field: `${path}[${i}]${field}`,
         });
       }
-      times[kept] = t;
+      const d = bucket(t);
+      if (d < lastDay) sorted = false;
+      if (d < firstDay) firstDay = d;
+      if (d > lastDay) lastDay = d;
+      days[kept] = d;
       credits[kept] = e.credits;
       member[kept] = m!;
       workspace[kept] = w!;
       reason[kept] = r!;
-      if (t < minTime) minTime = t;
-      if (t > maxTime) maxTime = t;
       kept++;
     }
-    return this.#sortByDay(kept, times, credits, member, workspace, reason, minTime, maxTime);
-  }
+    if (kept === 0) {
+      return { dayStart: new Int32Array(1), firstDay: 0, credits: new Float64Array(0), member: new Uint32Array(0), workspace: new Uint32Array(0), reason: new Uint16Array(0) };
+    }
 
-  #sortByDay(
-    n: number,
-    times: Float64Array,
-    credits: Float64Array,
-    member: Uint32Array,
-    workspace: Uint32Array,
-    reason: Uint16Array,
-    minTime: number,
-    maxTime: number,
-  ): EventColumns {
-    if (n === 0) {
-      return {
-        dayStart: new Int32Array(1),
-        firstDay: 0,
-        credits: new Float64Array(0),
-        member: new Uint32Array(0),
-        workspace: new Uint32Array(0),
-        reason: new Uint16Array(0),
-      };
-    }
-    const bucket = createDayBucketer(this.#account.timeZone, minTime, maxTime);
-    const days = new Int32Array(n);
-    let firstDay = Infinity;
-    let lastDay = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const d = bucket(times[i]);
-      days[i] = d;
-      if (d < firstDay) firstDay = d;
-      if (d > lastDay) lastDay = d;
-    }
     const span = lastDay - firstDay + 1;
     const dayStart = new Int32Array(span + 1);
-    for (let i = 0; i < n; i++) dayStart[days[i] - firstDay + 1]++;
+    for (let i = 0; i < kept; i++) dayStart[days[i] - firstDay + 1]++;
     for (let d = 1; d <= span; d++) dayStart[d] += dayStart[d - 1];
+    const trim = <T extends Float64Array | Uint32Array | Uint16Array>(a: T): T => (kept === n ? a : (a.slice(0, kept) as T));
+    if (sorted) {
+      return { dayStart, firstDay, credits: trim(credits), member: trim(member), workspace: trim(workspace), reason: trim(reason) };
+    }
     const cursor = dayStart.slice(0, span);
     const out: EventColumns = {
       dayStart,
       firstDay,
-      credits: new Float64Array(n),
-      member: new Uint32Array(n),
-      workspace: new Uint32Array(n),
-      reason: new Uint16Array(n),
+      credits: new Float64Array(kept),
+      member: new Uint32Array(kept),
+      workspace: new Uint32Array(kept),
+      reason: new Uint16Array(kept),
     };
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < kept; i++) {
       const j = cursor[days[i] - firstDay]++;
       out.credits[j] = credits[i];
       out.member[j] = member[i];
@@ -379,7 +376,6 @@ export class MemoryDataSource implements CreditDataSource {
     const start = parseDay(query.start);
     const end = parseDay(query.end);
     const keep = this.#filterMasks(query.filter, 'queryUsage');
-    const cols = this.#columns;
 
     // Buckets: one per day, per billing month or one in all.
     const days = end - start + 1;
@@ -400,60 +396,40 @@ export class MemoryDataSource implements CreditDataSource {
       periods.push('total');
     }
 
-    const groupOf = this.#groupColumn(query.groupBy);
-    const groupCount = this.#groupCount(query.groupBy);
+    // One pass adds every event into a (period × group) grid; workspace kinds
+    // are grouped by workspace first and folded after. `top` then keeps the
+    // largest groups and folds the rest into Others.
+    const groupBy = query.groupBy;
+    const column = this.#groupColumn(groupBy);
+    const groups = groupBy === undefined ? 1 : groupBy === 'workspaceKind' ? this.#workspaces.length : this.#groupCount(groupBy);
+    const grid = this.#accumulate(start, end, bucketOfDay, periods.length, column, groups, keep);
+    // Workspace kinds: fold each workspace's cell into its kind's.
+    const kindOf = groupBy === 'workspaceKind' ? Uint8Array.from(this.#workspaces, (w) => (w.kind === 'team' ? 0 : 1)) : undefined;
+    const width = kindOf ? 2 : groups;
+    const groupOfCell = (cell: number) => (kindOf ? kindOf[cell % groups] : cell % groups);
 
-    // With `top`, a first pass finds the largest groups; the rest share one slot.
-    let slotOfGroup: Int32Array | undefined;
-    let slotKeys: number[] = [];
-    if (query.top !== undefined && groupOf) {
-      const totals = new Float64Array(groupCount);
-      const [from, to] = this.#dayRange(start, end);
-      this.#scan(from, to, keep, (i) => {
-        totals[groupOf(i)] += cols.credits[i];
-      });
-      const order = rankGroups(totals);
-      slotKeys = order.slice(0, query.top);
-      slotOfGroup = new Int32Array(groupCount).fill(slotKeys.length);
-      slotKeys.forEach((g, slot) => (slotOfGroup![g] = slot));
-    }
-    const slots = slotOfGroup ? slotKeys.length + 1 : groupOf ? groupCount : 1;
+    const totals = new Float64Array(width);
+    grid.forEach((cell, credits) => (totals[groupOfCell(cell)] += credits));
+    const ranked = rankGroups(totals);
+    const shown = query.top === undefined ? ranked : ranked.slice(0, query.top);
+    const othersSlot = shown.length;
+    const slotOf = new Int32Array(width).fill(othersSlot);
+    shown.forEach((g, slot) => (slotOf[g] = slot));
+    const slots = othersSlot + 1;
+    const out = new Float64Array(periods.length * slots);
+    grid.forEach((cell, credits) => (out[Math.floor(cell / groups) * slots + slotOf[groupOfCell(cell)]] += credits));
 
-    // Dense accumulation while it stays small; sparse beyond (100,000 members × 90 days).
-    const dense = periods.length * slots <= 1 << 22;
-    const sums = dense ? new Float64Array(periods.length * slots) : undefined;
-    const sparse = dense ? undefined : new Map<number, number>();
-    for (let d = Math.max(start, cols.firstDay); d <= end; d++) {
-      const k = d - cols.firstDay;
-      if (k >= cols.dayStart.length - 1) break;
-      const base = bucketOfDay[d - start] * slots;
-      for (let i = cols.dayStart[k]; i < cols.dayStart[k + 1]; i++) {
-        if (keep && !keep(i)) continue;
-        const slot = groupOf ? (slotOfGroup ? slotOfGroup[groupOf(i)] : groupOf(i)) : 0;
-        if (sums) sums[base + slot] += cols.credits[i];
-        else sparse!.set(base + slot, (sparse!.get(base + slot) ?? 0) + cols.credits[i]);
-      }
-    }
-
-    // Rows in period order; within a period, groups by their total over the range.
-    const slotTotals = new Float64Array(slots);
-    const read = (p: number, s: number) => (sums ? sums[p * slots + s] : sparse!.get(p * slots + s) ?? 0);
-    for (let p = 0; p < periods.length; p++) for (let s = 0; s < slots; s++) slotTotals[s] += read(p, s);
-    const slotOrder = slotOfGroup ? [...slotKeys.keys(), slotKeys.length] : rankGroups(slotTotals);
-    const keyOfSlot = (s: number): string | null =>
-      !groupOf ? null : slotOfGroup ? (s === slotKeys.length ? OTHERS_KEY : this.#groupKey(query.groupBy!, slotKeys[s])) : this.#groupKey(query.groupBy!, s);
-
-    const rows: UsageRow[] = [];
+    const keys = shown.map((g) => (groupBy === undefined ? null : this.#groupKey(groupBy, g)));
     const labels: Record<string, string> = {};
+    shown.forEach((g, slot) => {
+      if (keys[slot] !== null) labels[keys[slot]!] = this.#groupLabel(groupBy!, g);
+    });
+    if (shown.length < ranked.length) labels[OTHERS_KEY] = 'Others';
+    const rows: UsageRow[] = [];
     for (let p = 0; p < periods.length; p++) {
-      for (const s of slotOrder) {
-        const credits = read(p, s);
-        if (credits <= 0) continue;
-        const key = keyOfSlot(s);
-        rows.push({ period: periods[p], key, credits });
-        if (key !== null && !(key in labels)) {
-          labels[key] = key === OTHERS_KEY ? 'Others' : this.#groupLabel(query.groupBy!, slotOfGroup ? slotKeys[s] : s);
-        }
+      for (let slot = 0; slot < slots; slot++) {
+        const credits = out[p * slots + slot];
+        if (credits > 0) rows.push({ period: periods[p], key: slot === othersSlot ? OTHERS_KEY : keys[slot], credits });
       }
     }
     throwIfAborted(signal);
@@ -504,8 +480,8 @@ export class MemoryDataSource implements CreditDataSource {
     for (let i = 0; i < m; i++) {
       if (totals[i] > 0 && (needle === '' || this.#memberSearch[i].includes(needle))) matches.push(i);
     }
-    const labels = this.#memberLabels;
-    const byLabel = (a: number, b: number) => (labels[a] < labels[b] ? -1 : labels[a] > labels[b] ? 1 : a - b);
+    const rank = this.#memberRank;
+    const byLabel = (a: number, b: number) => rank[a] - rank[b];
     const value =
       query.sort === 'total' ? (i: number) => totals[i] : query.sort === 'member' ? undefined : (i: number) => byReason[i * r + sortReason!];
     const dir = query.direction === 'asc' ? 1 : -1;
@@ -708,22 +684,6 @@ export class MemoryDataSource implements CreditDataSource {
 
   // ------------------------------------------------------------ query internals
 
-  /** First and one-past-last event index for a day range. */
-  #dayRange(start: number, end: number): [number, number] {
-    const cols = this.#columns;
-    const last = cols.dayStart.length - 1;
-    const clamp = (d: number) => Math.min(Math.max(d - cols.firstDay, 0), last);
-    return [cols.dayStart[clamp(start)], cols.dayStart[clamp(end + 1)]];
-  }
-
-  #scan(from: number, to: number, keep: ((i: number) => boolean) | undefined, visit: (i: number) => void): void {
-    if (keep) {
-      for (let i = from; i < to; i++) if (keep(i)) visit(i);
-    } else {
-      for (let i = from; i < to; i++) visit(i);
-    }
-  }
-
   /** A predicate over event indices for the filter, or `undefined` when it keeps everything. */
   #filterMasks(filter: UsageFilter | undefined, where: string): ((i: number) => boolean) | undefined {
     if (!filter) return undefined;
@@ -757,22 +717,65 @@ export class MemoryDataSource implements CreditDataSource {
       (!workspaceMask || workspaceMask[cols.workspace[i]] === 1);
   }
 
-  #groupColumn(groupBy: Dimension | undefined): ((i: number) => number) | undefined {
+  /** The event column a grouping reads (workspace kinds read the workspace). */
+  #groupColumn(groupBy: Dimension | undefined): Uint32Array | Uint16Array | undefined {
     const cols = this.#columns;
     switch (groupBy) {
-      case undefined:
-        return undefined;
-      case 'member':
-        return (i) => cols.member[i];
+      case undefined: return undefined;
+      case 'member': return cols.member;
+      case 'reason': return cols.reason;
       case 'workspace':
-        return (i) => cols.workspace[i];
-      case 'reason':
-        return (i) => cols.reason[i];
-      case 'workspaceKind': {
-        const kind = Uint8Array.from(this.#workspaces, (w) => (w.kind === 'team' ? 0 : 1));
-        return (i) => kind[cols.workspace[i]];
+      case 'workspaceKind': return cols.workspace;
+    }
+  }
+
+  /**
+   * Sums credits into a (bucket × group) grid: dense while it stays small,
+   * sparse beyond (100,000 members × 90 days would be 72 MB dense).
+   */
+  #accumulate(
+    start: number,
+    end: number,
+    bucketOfDay: Int32Array,
+    buckets: number,
+    column: Uint32Array | Uint16Array | undefined,
+    groups: number,
+    keep: ((i: number) => boolean) | undefined,
+  ): { forEach(visit: (cell: number, credits: number) => void): void } {
+    const cols = this.#columns;
+    const credits = cols.credits;
+    const first = Math.max(start, cols.firstDay);
+    const last = Math.min(end, cols.firstDay + cols.dayStart.length - 2);
+    if (buckets * groups <= DENSE_CELLS) {
+      const sums = new Float64Array(buckets * groups);
+      for (let d = first; d <= last; d++) {
+        const base = bucketOfDay[d - start] * groups;
+        const to = cols.dayStart[d - cols.firstDay + 1];
+        let i = cols.dayStart[d - cols.firstDay];
+        if (column === undefined) {
+          for (; i < to; i++) if (keep === undefined || keep(i)) sums[base] += credits[i];
+        } else if (keep === undefined) {
+          for (; i < to; i++) sums[base + column[i]] += credits[i];
+        } else {
+          for (; i < to; i++) if (keep(i)) sums[base + column[i]] += credits[i];
+        }
+      }
+      return {
+        forEach(visit) {
+          for (let cell = 0; cell < sums.length; cell++) if (sums[cell] !== 0) visit(cell, sums[cell]);
+        },
+      };
+    }
+    const sparse = new Map<number, number>();
+    for (let d = first; d <= last; d++) {
+      const base = bucketOfDay[d - start] * groups;
+      for (let i = cols.dayStart[d - cols.firstDay]; i < cols.dayStart[d - cols.firstDay + 1]; i++) {
+        if (keep !== undefined && !keep(i)) continue;
+        const cell = base + (column === undefined ? 0 : column[i]);
+        sparse.set(cell, (sparse.get(cell) ?? 0) + credits[i]);
       }
     }
+    return { forEach: (visit) => sparse.forEach((credits, cell) => visit(cell, credits)) };
   }
 
   #groupCount(groupBy: Dimension | undefined): number {

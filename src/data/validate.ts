@@ -358,7 +358,7 @@ export function validateMemberPage(value: unknown, query: MemberQuery, ctx: Vali
   if (members.length > query.limit) {
     c.fail('members', '', members.length, `members holds ${members.length} rows, more than the limit (${query.limit})`);
   }
-  if (query.offset + members.length > total) {
+  if (members.length > 0 && query.offset + members.length > total) {
     c.fail('total', '', total, `total (${total}) is less than offset + rows (${query.offset + members.length})`);
   }
   members.forEach((m, i) => {
