@@ -16,7 +16,7 @@ const SIZES = {
   empty: { members: 8, workspaces: 3, empty: true },
 } as const;
 
-const app = document.querySelector('#app')!;
+const app = document.querySelector<HTMLElement>('#app')!;
 const form = document.querySelector<HTMLFormElement>('#controls')!;
 const locale = navigator.language || 'en-US';
 let worker: { start(o?: object): Promise<unknown>; resetHandlers(...h: unknown[]): void; use(...h: unknown[]): void } | undefined;

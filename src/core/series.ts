@@ -7,7 +7,7 @@
 import { billingPeriodOf, formatDay, parseDay, shiftBillingPeriod } from './time.js';
 
 /** The key of the series that sums every group beyond the top N. */
-export const OTHERS_SERIES_KEY = '__others__';
+export const OTHERS_KEY = '__others__';
 
 export type PeriodGranularity = 'day' | 'month';
 
@@ -77,7 +77,7 @@ export interface PivotOptions {
  * Pivots flat rows into one series per key, aligned to `periods` with
  * zeros where a key has no row. Rows for the same period and key are
  * added up. Series are ordered by total, largest first (ties keep first-seen
- * order), with the {@link OTHERS_SERIES_KEY} series always last.
+ * order), with the {@link OTHERS_KEY} series always last.
  *
  * Strict: a row whose period is not in `periods`, or whose credits are not
  * a finite number, throws a `RangeError` naming the row (the data layer
@@ -129,7 +129,7 @@ export function pivot(rows: readonly SeriesRow[], periods: readonly string[], op
  * ranked order, so with whole-number credits every period's stack adds up
  * to exactly the same total as before.
  */
-export function topN(series: readonly Series[], n: number, othersKey: string = OTHERS_SERIES_KEY): Series[] {
+export function topN(series: readonly Series[], n: number, othersKey: string = OTHERS_KEY): Series[] {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`topN needs a whole number n ≥ 0, got ${n}`);
   const ranked = orderSeries(series.filter((s) => s.key !== othersKey), othersKey);
   const kept = ranked.slice(0, n).map(copySeries);
@@ -162,7 +162,7 @@ export function sumSeries(series: readonly Series[], length = series[0]?.values.
 }
 
 /** Largest total first; stable for ties; the Others key last. */
-function orderSeries(series: Series[], othersKey: string = OTHERS_SERIES_KEY): Series[] {
+function orderSeries(series: Series[], othersKey: string = OTHERS_KEY): Series[] {
   return series
     .map((s, i) => ({ s, i }))
     .sort((a, b) => {

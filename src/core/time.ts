@@ -54,7 +54,7 @@ export function formatDay(epochDayNumber: number): string {
 }
 
 /** `YYYY-MM` of a year and month. */
-export function formatMonth(year: number, month: number): string {
+export function monthKey(year: number, month: number): string {
   return `${pad4(year)}-${pad2(month)}`;
 }
 
@@ -404,7 +404,7 @@ export function billingPeriodOf(epochDayNumber: number, billingCycleDay: number)
   }
   const ny = m === 12 ? y + 1 : y;
   const nm = m === 12 ? 1 : m + 1;
-  return { start, end: billingStartInMonth(ny, nm, billingCycleDay) - 1, key: formatMonth(y, m) };
+  return { start, end: billingStartInMonth(ny, nm, billingCycleDay) - 1, key: monthKey(y, m) };
 }
 
 /** Shifts a billing period by whole months (negative for earlier ones). */

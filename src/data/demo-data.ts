@@ -87,15 +87,22 @@ export function generateDemoData(options: DemoDataOptions = {}): MemoryDataSourc
 
   // Members: most with an email, some with only a name, a few known by id alone.
   const members: Member[] = [];
+  const emails = new Set<string>();
   const hex = () => Math.floor(random() * 0xffffffff).toString(16).padStart(8, '0');
   for (let i = 0; i < memberCount; i++) {
     const first = pick(FIRST);
     const last = pick(LAST);
     const id = `u_${hex()}${hex()}`;
-    const roll = random();
     const member: Member = { id };
-    if (roll < 0.9) member.email = `${first}.${last}${i >= FIRST.length * 2 ? i : ''}@northwind.example`.toLowerCase();
-    if (roll < 0.97) member.name = `${first} ${last}`;
+    // Every 10th member has no email (shown by name), every 25th neither (shown by a short id).
+    const idOnly = i % 25 === 12;
+    if (i % 10 !== 3 && !idOnly) {
+      let email = `${first}.${last}@northwind.example`.toLowerCase();
+      if (emails.has(email)) email = email.replace('@', `${i}@`);
+      emails.add(email);
+      member.email = email;
+    }
+    if (!idOnly) member.name = `${first} ${last}`;
     members.push(member);
   }
 

@@ -439,7 +439,7 @@ export class RestDataSource implements CreditDataSource {
       const init: RequestInit = { method: call.method, headers, signal: controller.signal };
       if (call.body !== undefined) init.body = JSON.stringify(call.body);
       if (this.credentials) init.credentials = this.credentials;
-      const response = await this.fetchImpl(url, init);
+      const response = await Promise.race([this.fetchImpl(url, init), cancelled]);
       const text = await Promise.race([response.text(), cancelled]);
       return { status: response.status, statusText: response.statusText, headers: response.headers, text };
     } catch (error) {

@@ -102,7 +102,7 @@ export interface UsageQuery {
 }
 
 /** The key the groups beyond `top` are summed into. */
-export const OTHERS_KEY = '__others__';
+export { OTHERS_KEY } from '../core/series.js';
 
 export interface UsageRow {
   /** `YYYY-MM-DD` (day), `YYYY-MM` (billing month, named by the month it starts in) or `'total'`. */

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { OTHERS_SERIES_KEY, periodsOf, pivot, sumSeries, topN, type Series, type SeriesRow } from '../../src/core/series.js';
+import { OTHERS_KEY, periodsOf, pivot, sumSeries, topN, type Series, type SeriesRow } from '../../src/core/series.js';
 
 const s = (key: string | null, values: number[]): Series => ({ key, values, total: values.reduce((a, b) => a + b, 0) });
 
@@ -57,11 +57,11 @@ describe('core/series', () => {
 
     it('puts Others last even when it is the largest', () => {
       const rows: SeriesRow[] = [
-        { period: '2026-11-01', key: OTHERS_SERIES_KEY, credits: 900 },
+        { period: '2026-11-01', key: OTHERS_KEY, credits: 900 },
         { period: '2026-11-01', key: 'chat', credits: 10 },
         { period: '2026-11-02', key: 'image', credits: 20 },
       ];
-      expect(pivot(rows, periods).series.map((x) => x.key)).to.deep.equal(['image', 'chat', OTHERS_SERIES_KEY]);
+      expect(pivot(rows, periods).series.map((x) => x.key)).to.deep.equal(['image', 'chat', OTHERS_KEY]);
     });
 
     it('keeps ties in first-seen order, with listed keys first and zero-filled', () => {
@@ -102,7 +102,7 @@ describe('core/series', () => {
     it('totals equal the sum of all rows per period (property)', () => {
       const row = fc.record({
         period: fc.constantFrom(...periods),
-        key: fc.constantFrom('a', 'b', 'c', null, OTHERS_SERIES_KEY),
+        key: fc.constantFrom('a', 'b', 'c', null, OTHERS_KEY),
         credits: fc.integer({ min: 0, max: 1_000_000 }),
       });
       fc.assert(
@@ -111,9 +111,9 @@ describe('core/series', () => {
           const expected = periods.map((p) => rows.filter((r) => r.period === p).reduce((a, r) => a + r.credits, 0));
           expect(result.totals).to.deep.equal(expected);
           expect(sumSeries(result.series, periods.length)).to.deep.equal(result.totals);
-          const totals = result.series.filter((x) => x.key !== OTHERS_SERIES_KEY).map((x) => x.total);
+          const totals = result.series.filter((x) => x.key !== OTHERS_KEY).map((x) => x.total);
           expect(totals).to.deep.equal([...totals].sort((a, b) => b - a));
-          const othersAt = result.series.findIndex((x) => x.key === OTHERS_SERIES_KEY);
+          const othersAt = result.series.findIndex((x) => x.key === OTHERS_KEY);
           if (othersAt >= 0) expect(othersAt).to.equal(result.series.length - 1);
         }),
       );
@@ -124,13 +124,13 @@ describe('core/series', () => {
     const series = [s('a', [5, 1]), s('b', [1, 1]), s('c', [10, 0]), s('d', [0, 3])];
 
     it('keeps the n largest and folds the rest into Others, last', () => {
-      expect(topN(series, 2)).to.deep.equal([s('c', [10, 0]), s('a', [5, 1]), s(OTHERS_SERIES_KEY, [1, 4])]);
+      expect(topN(series, 2)).to.deep.equal([s('c', [10, 0]), s('a', [5, 1]), s(OTHERS_KEY, [1, 4])]);
     });
 
     it('merges an existing Others series instead of ranking it', () => {
-      const withOthers = [s(OTHERS_SERIES_KEY, [100, 100]), ...series];
-      expect(topN(withOthers, 1)).to.deep.equal([s('c', [10, 0]), s(OTHERS_SERIES_KEY, [106, 105])]);
-      expect(topN(withOthers, 10)).to.deep.equal([s('c', [10, 0]), s('a', [5, 1]), s('d', [0, 3]), s('b', [1, 1]), s(OTHERS_SERIES_KEY, [100, 100])]);
+      const withOthers = [s(OTHERS_KEY, [100, 100]), ...series];
+      expect(topN(withOthers, 1)).to.deep.equal([s('c', [10, 0]), s(OTHERS_KEY, [106, 105])]);
+      expect(topN(withOthers, 10)).to.deep.equal([s('c', [10, 0]), s('a', [5, 1]), s('d', [0, 3]), s('b', [1, 1]), s(OTHERS_KEY, [100, 100])]);
     });
 
     it('adds no Others when nothing is folded', () => {
@@ -139,7 +139,7 @@ describe('core/series', () => {
     });
 
     it('n = 0 folds everything; a custom others key works', () => {
-      expect(topN(series, 0)).to.deep.equal([s(OTHERS_SERIES_KEY, [16, 5])]);
+      expect(topN(series, 0)).to.deep.equal([s(OTHERS_KEY, [16, 5])]);
       expect(topN(series, 3, 'rest')).to.deep.equal([s('c', [10, 0]), s('a', [5, 1]), s('d', [0, 3]), s('rest', [1, 1])]);
     });
 
@@ -158,7 +158,7 @@ describe('core/series', () => {
     });
 
     it('preserves every period\'s sum and keeps the largest series (property)', () => {
-      const keys = ['chat', 'image', 'speech', 'ocr', 'workflow', 'search', OTHERS_SERIES_KEY];
+      const keys = ['chat', 'image', 'speech', 'ocr', 'workflow', 'search', OTHERS_KEY];
       const row = fc.record({
         period: fc.constantFrom('2026-01', '2026-02', '2026-03', '2026-04'),
         key: fc.constantFrom(...keys),
@@ -171,16 +171,16 @@ describe('core/series', () => {
           const top = topN(all, n);
           // The stacks a chart draws add up to the same totals, exactly.
           expect(sumSeries(top, periods.length)).to.deep.equal(totals);
-          const named = all.filter((x) => x.key !== OTHERS_SERIES_KEY);
-          const kept = top.filter((x) => x.key !== OTHERS_SERIES_KEY);
+          const named = all.filter((x) => x.key !== OTHERS_KEY);
+          const kept = top.filter((x) => x.key !== OTHERS_KEY);
           expect(kept.length).to.equal(Math.min(n, named.length));
           const smallestKept = Math.min(...kept.map((x) => x.total));
           for (const x of named) {
             if (!kept.some((k) => k.key === x.key)) expect(x.total).to.be.at.most(smallestKept);
           }
-          const hasOthers = top.some((x) => x.key === OTHERS_SERIES_KEY);
-          expect(hasOthers).to.equal(named.length > n || all.some((x) => x.key === OTHERS_SERIES_KEY));
-          if (hasOthers) expect(top[top.length - 1].key).to.equal(OTHERS_SERIES_KEY);
+          const hasOthers = top.some((x) => x.key === OTHERS_KEY);
+          expect(hasOthers).to.equal(named.length > n || all.some((x) => x.key === OTHERS_KEY));
+          if (hasOthers) expect(top[top.length - 1].key).to.equal(OTHERS_KEY);
           for (const x of top) expect(x.total).to.equal(x.values.reduce((a, b) => a + b, 0));
         }),
         { numRuns: 500 },
