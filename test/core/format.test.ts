@@ -151,9 +151,9 @@ describe('core/format', () => {
   });
 
   describe('core index', () => {
-    it('exports the display formatMonth by that name and the key builder as formatMonthKey', () => {
+    it('exports the display formatMonth by that name and the key builder as monthKey', () => {
       expect(core.formatMonth('2026-11', 'en-US')).to.equal('Nov 2026');
-      expect(core.formatMonthKey(2026, 11)).to.equal('2026-11');
+      expect(core.monthKey(2026, 11)).to.equal('2026-11');
       expect(core.pivot).to.be.a('function');
       expect(core.resolvePreset).to.be.a('function');
       expect(core.toCsv).to.be.a('function');
