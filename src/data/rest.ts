@@ -353,14 +353,15 @@ export class RestDataSource implements CreditDataSource {
     for (let retry = 0; ; ) {
       let answer: RawAnswer;
       try {
-        answer = await this.attempt(call, await this.requestHeaders(call, refresh));
+        const headers = await this.requestHeaders(call, refresh);
+        refresh = false;
+        answer = await this.attempt(call, headers);
       } catch (error) {
         if (!isDataSourceError(error) || !error.retryable || retry >= this.retries) throw error;
         ambiguous = true;
         await sleep(this.backoff(retry++), call.signal);
         continue;
       }
-      refresh = false;
       if (answer.status >= 200 && answer.status < 300) {
         return call.expectNoBody ? undefined : parseJson(answer.text, call.endpoint);
       }

@@ -10,7 +10,7 @@ import { generateDemoData, type DemoDataOptions } from '../../src/data/demo-data
 import { isDataSourceError } from '../../src/data/errors.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
 import { ERROR_STATUS, RestDataSource } from '../../src/data/rest.js';
-import type { CreditDataSource, Dimension, Granularity, MemberQuery, UsageQuery, UsageResult } from '../../src/data/types.js';
+import type { Allocation, CreditDataSource, Dimension, Granularity, MemberQuery, UsageQuery, UsageResult } from '../../src/data/types.js';
 import { OTHERS_KEY } from '../../src/data/types.js';
 import { createMockHandlers } from '../../src/mocks/index.js';
 import { rejection } from './fixtures.js';
@@ -36,11 +36,16 @@ function twins(demo: DemoDataOptions = DEMO, mock: Parameters<typeof createMockH
 }
 beforeEach(() => twins());
 
-/** What a call gave: its JSON value, or the error's code, message and field. */
-async function outcome(promise: Promise<unknown>, strip: (v: never) => unknown = (v) => v) {
+interface Outcome<R> {
+  value?: R;
+  error?: { code: string; message: string; field?: string };
+}
+
+/** What a call gave: its value as JSON carries it, or the error's code, message and field. */
+async function outcome<T, R>(promise: Promise<T>, strip: (v: T) => R): Promise<Outcome<R>> {
   try {
     const value = await promise;
-    return { value: value === undefined ? undefined : JSON.parse(JSON.stringify(strip(value as never))) };
+    return { value: value === undefined ? undefined : (JSON.parse(JSON.stringify(strip(value))) as R) };
   } catch (error) {
     if (!isDataSourceError(error)) throw error;
     return { error: { code: error.code, message: error.message, field: error.field } };
@@ -48,11 +53,23 @@ async function outcome(promise: Promise<unknown>, strip: (v: never) => unknown =
 }
 
 /** Runs one call on both sides, expects the same outcome and returns it. */
-async function same<T>(call: (source: CreditDataSource) => Promise<T>, strip: (v: T) => unknown = (v) => v) {
-  const expected = await outcome(call(direct), strip as (v: never) => unknown);
-  const actual = await outcome(call(rest), strip as (v: never) => unknown);
+async function same<T, R = T>(call: (source: CreditDataSource) => Promise<T>, strip: (v: T) => R = (v) => v as unknown as R) {
+  const expected = await outcome(call(direct), strip);
+  const actual = await outcome(call(rest), strip);
   expect(actual).to.deep.equal(expected);
-  return expected as { value?: any; error?: { code: string; message: string; field?: string } };
+  return expected;
+}
+
+/** The value of a successful outcome. */
+function ok<R>(o: Outcome<R>): R {
+  expect(o.error).to.equal(undefined);
+  return o.value as R;
+}
+
+/** The error of a refused outcome. */
+function refused<R>(o: Outcome<R>): NonNullable<Outcome<R>['error']> {
+  expect(o.error, 'expected a refusal').to.not.equal(undefined);
+  return o.error!;
 }
 
 const noTime = ({ refreshedAt: _ignored, ...rest }: UsageResult) => rest;
@@ -68,7 +85,7 @@ async function busiest(groupBy: 'member' | 'workspace', n: number): Promise<stri
 
 describe('contract: reads', () => {
   it('serves the account exactly as the source gives it', async () => {
-    const { value } = await same((s) => s.getAccount());
+    const value = ok(await same((s) => s.getAccount()));
     expect(value.billingCycleDay).to.equal(15);
     const raw = await (await fetch(`${BASE}/account`)).json();
     expect(raw).to.deep.equal(JSON.parse(JSON.stringify(await direct.getAccount())));
@@ -78,7 +95,7 @@ describe('contract: reads', () => {
   for (const granularity of ['day', 'month', 'total'] as Granularity[]) {
     for (const groupBy of groupings) {
       it(`answers usage by ${granularity}${groupBy ? ` grouped by ${groupBy}` : ''} the same`, async () => {
-        const { value } = await usage({ ...RANGE, granularity, ...(groupBy ? { groupBy } : {}) });
+        const value = ok(await usage({ ...RANGE, granularity, ...(groupBy ? { groupBy } : {}) }));
         expect(value.rows.length).to.be.greaterThan(granularity === 'total' && !groupBy ? 0 : 1);
         if (granularity === 'month') expect(value.rows[0].period).to.equal('2024-02');
       });
@@ -88,7 +105,7 @@ describe('contract: reads', () => {
   it('answers filtered usage the same, each dimension and combined', async () => {
     const [m1, m2] = await busiest('member', 2);
     const [w1] = await busiest('workspace', 1);
-    const all = (await usage({ ...RANGE, granularity: 'total' })).value.rows[0].credits;
+    const all = ok(await usage({ ...RANGE, granularity: 'total' })).rows[0].credits;
     const filters = [
       { member: [m1, m2] },
       { workspace: [w1] },
@@ -97,20 +114,20 @@ describe('contract: reads', () => {
       { member: [m1], reason: ['chat'], workspaceKind: ['team', 'personal'] },
     ];
     for (const filter of filters) {
-      const { value } = await usage({ ...RANGE, granularity: 'day', groupBy: 'reason', filter });
-      const sum = value.rows.reduce((s: number, r: { credits: number }) => s + r.credits, 0);
+      const value = ok(await usage({ ...RANGE, granularity: 'day', groupBy: 'reason', filter }));
+      const sum = value.rows.reduce((s, r) => s + r.credits, 0);
       expect(sum).to.be.greaterThan(0).and.below(all);
     }
   });
 
   it('answers an empty filter list with no rows on both sides', async () => {
-    const { value } = await usage({ ...RANGE, granularity: 'day', filter: { member: [] } });
+    const value = ok(await usage({ ...RANGE, granularity: 'day', filter: { member: [] } }));
     expect(value.rows).to.deep.equal([]);
   });
 
   it('answers top N with the rest folded into others the same', async () => {
-    const { value } = await usage({ ...RANGE, granularity: 'day', groupBy: 'member', top: 3 });
-    const keys = new Set(value.rows.map((r: { key: string }) => r.key));
+    const value = ok(await usage({ ...RANGE, granularity: 'day', groupBy: 'member', top: 3 }));
+    const keys = new Set(value.rows.map((r) => r.key));
     expect(keys.size).to.equal(4);
     expect(keys.has(OTHERS_KEY)).to.equal(true);
     await usage({ ...RANGE, granularity: 'total', groupBy: 'workspace', top: 1 });
@@ -118,45 +135,44 @@ describe('contract: reads', () => {
   });
 
   it('refuses the same bad queries with the same errors', async () => {
-    const unknown = await usage({ ...RANGE, granularity: 'day', filter: { member: ['nobody'] } });
-    expect(unknown.error).to.deep.equal({
+    const unknown = refused(await usage({ ...RANGE, granularity: 'day', filter: { member: ['nobody'] } }));
+    expect(unknown).to.deep.equal({
       code: 'invalid-query',
       message: 'queryUsage: query.filter.member[0] names an unknown member "nobody"',
       field: 'query.filter.member[0]',
     });
-    expect((await usage({ ...RANGE, start: '2024-07-01', granularity: 'day' })).error!.code).to.equal('invalid-query');
-    const sort = await members({ sort: 'bogus' });
-    expect(sort.error!.code).to.equal('invalid-query');
+    expect(refused(await usage({ ...RANGE, start: '2024-07-01', granularity: 'day' })).code).to.equal('invalid-query');
+    expect(refused(await members({ sort: 'bogus' })).code).to.equal('invalid-query');
     const status = (await rejection(rest.queryMembers({ ...RANGE, sort: 'bogus', direction: 'asc', offset: 0, limit: 5 }))) as { status?: number };
     expect(status.status).to.equal(400);
   });
 
   it('answers member pages the same for every sort, search and filter', async () => {
-    const top = await members();
-    expect(top.value.members).to.have.length(10);
-    expect(top.value.total).to.be.greaterThan(10);
+    const top = ok(await members());
+    expect(top.members).to.have.length(10);
+    expect(top.total).to.be.greaterThan(10);
     await members({ sort: 'member', direction: 'asc' });
     await members({ sort: 'member', direction: 'desc', limit: 30 });
     await members({ sort: 'image', direction: 'desc' });
     await members({ sort: 'total', direction: 'asc', search: 'AN' });
     const [w1] = await busiest('workspace', 1);
-    const filtered = await members({ filter: { workspace: [w1], reason: ['chat'] } });
-    expect(filtered.value.total).to.be.greaterThan(0);
+    const filtered = ok(await members({ filter: { workspace: [w1], reason: ['chat'] } }));
+    expect(filtered.total).to.be.greaterThan(0);
   });
 
   it('pages through all members the same, and past the end', async () => {
-    const { value } = await members({ limit: 7 });
+    const value = ok(await members({ limit: 7 }));
     const seen: string[] = [];
     for (let offset = 0; offset < value.total; offset += 7) {
-      const page = await members({ offset, limit: 7 });
-      seen.push(...page.value.members.map((m: { id: string }) => m.id));
+      const page = ok(await members({ offset, limit: 7 }));
+      seen.push(...page.members.map((m) => m.id));
     }
     expect(new Set(seen).size).to.equal(value.total);
-    expect((await members({ offset: value.total + 5 })).value.members).to.deep.equal([]);
+    expect(ok(await members({ offset: value.total + 5 })).members).to.deep.equal([]);
   });
 
   it('serves the allocation the same', async () => {
-    const { value } = await same((s) => s.getAllocation());
+    const value = ok(await same((s) => s.getAllocation()));
     expect(value.primaryWorkspaceId).to.equal('ws_primary');
     expect(value.workspaces).to.have.length(7);
   });
@@ -166,15 +182,14 @@ describe('contract: writes, step by step', () => {
   const allocation = () => same((s) => s.getAllocation());
   const transfer = (fromWorkspaceId: string, toWorkspaceId: string, amount: number, idempotencyKey?: string) =>
     same((s) => s.transferCredits!({ fromWorkspaceId, toWorkspaceId, amount, ...(idempotencyKey ? { idempotencyKey } : {}) }));
-  const remaining = (value: { workspaces: { id: string; remaining: number }[] }, id: string) =>
+  const remaining = (value: Allocation, id: string) =>
     value.workspaces.find((w) => w.id === id)!.remaining;
 
   it('transfers credits and refuses bad transfers the same', async () => {
-    const before = (await allocation()).value;
-    const blocked = before.workspaces.find((w: { blocked: boolean }) => w.blocked);
+    const before = ok(await allocation());
+    const blocked = before.workspaces.find((w) => w.blocked);
     expect(blocked).to.include({ id: 'ws_1', remaining: 0 });
-    const short = await transfer('ws_1', 'ws_primary', 10);
-    expect(short.error).to.deep.equal({
+    expect(refused(await transfer('ws_1', 'ws_primary', 10))).to.deep.equal({
       code: 'insufficient-credits',
       message: 'Marketing has 0 credits available; cannot transfer 10.',
       field: 'amount',
@@ -183,60 +198,59 @@ describe('contract: writes, step by step', () => {
       status: 409,
     });
 
-    const moved = (await transfer('ws_primary', 'ws_1', 100)).value;
+    const moved = ok(await transfer('ws_primary', 'ws_1', 100));
     expect(remaining(moved, 'ws_1')).to.equal(100);
     expect(remaining(moved, 'ws_primary')).to.equal(remaining(before, 'ws_primary') - 100);
     await allocation();
 
-    expect((await transfer('ws_1', 'ws_1', 5)).error!.code).to.equal('same-workspace');
-    expect((await transfer('ws_1', 'nowhere', 5)).error).to.deep.equal({
+    expect(refused(await transfer('ws_1', 'ws_1', 5)).code).to.equal('same-workspace');
+    expect(refused(await transfer('ws_1', 'nowhere', 5))).to.deep.equal({
       code: 'unknown-workspace',
       message: 'There is no workspace "nowhere".',
       field: 'toWorkspaceId',
     });
-    expect((await transfer('ws_1', 'ws_2', -5)).error!.code).to.equal('invalid-amount');
-    expect((await transfer('ws_1', 'ws_2', 0)).error!.code).to.equal('invalid-amount');
-    expect(remaining((await allocation()).value, 'ws_1')).to.equal(remaining(moved, 'ws_1'));
+    expect(refused(await transfer('ws_1', 'ws_2', -5)).code).to.equal('invalid-amount');
+    expect(refused(await transfer('ws_1', 'ws_2', 0)).code).to.equal('invalid-amount');
+    expect(remaining(ok(await allocation()), 'ws_1')).to.equal(remaining(moved, 'ws_1'));
   });
 
   it('honours idempotency keys the same: a repeat never transfers twice, a changed body conflicts', async () => {
-    const first = (await transfer('ws_primary', 'ws_2', 50, 'key-1')).value;
-    const again = (await transfer('ws_primary', 'ws_2', 50, 'key-1')).value;
+    const first = ok(await transfer('ws_primary', 'ws_2', 50, 'key-1'));
+    const again = ok(await transfer('ws_primary', 'ws_2', 50, 'key-1'));
     expect(again).to.deep.equal(first);
-    expect((await transfer('ws_primary', 'ws_2', 60, 'key-1')).error!.code).to.equal('idempotency-conflict');
-    const second = (await transfer('ws_primary', 'ws_2', 50, 'key-2')).value;
+    expect(refused(await transfer('ws_primary', 'ws_2', 60, 'key-1')).code).to.equal('idempotency-conflict');
+    const second = ok(await transfer('ws_primary', 'ws_2', 50, 'key-2'));
     expect(remaining(second, 'ws_2')).to.equal(remaining(first, 'ws_2') + 50);
   });
 
   it('switches the credit mode the same, and refuses transfers in shared-pool mode', async () => {
-    const pooled = (await same((s) => s.setCreditMode!('shared-pool'))).value;
+    const pooled = ok(await same((s) => s.setCreditMode!('shared-pool')));
     expect(pooled.mode).to.equal('shared-pool');
-    expect((await same((s) => s.setCreditMode!('shared-pool'))).value).to.deep.equal(pooled);
-    expect((await transfer('ws_primary', 'ws_1', 10)).error!.code).to.equal('shared-pool-mode');
-    expect((await same((s) => s.setCreditMode!('workspace-budget'))).value.mode).to.equal('workspace-budget');
+    expect(ok(await same((s) => s.setCreditMode!('shared-pool')))).to.deep.equal(pooled);
+    expect(refused(await transfer('ws_primary', 'ws_1', 10)).code).to.equal('shared-pool-mode');
+    expect(ok(await same((s) => s.setCreditMode!('workspace-budget'))).mode).to.equal('workspace-budget');
     await transfer('ws_primary', 'ws_3', 10);
   });
 
   it('deletes workspaces the same, returning credits to the primary', async () => {
-    const before = (await allocation()).value;
-    const after = (await same((s) => s.deleteWorkspace!('ws_2'))).value;
-    expect(after.workspaces.map((w: { id: string }) => w.id)).to.not.include('ws_2');
+    const before = ok(await allocation());
+    const after = ok(await same((s) => s.deleteWorkspace!('ws_2')));
+    expect(after.workspaces.map((w) => w.id)).to.not.include('ws_2');
     expect(remaining(after, 'ws_primary')).to.equal(remaining(before, 'ws_primary') + remaining(before, 'ws_2'));
-    const again = await same((s) => s.deleteWorkspace!('ws_2'));
-    expect(again.error).to.include({ code: 'unknown-workspace', field: 'workspaceId' });
-    expect((await same((s) => s.deleteWorkspace!('ws_primary'))).error!.code).to.equal('primary-undeletable');
+    expect(refused(await same((s) => s.deleteWorkspace!('ws_2')))).to.include({ code: 'unknown-workspace', field: 'workspaceId' });
+    expect(refused(await same((s) => s.deleteWorkspace!('ws_primary'))).code).to.equal('primary-undeletable');
     await allocation();
   });
 
   it('sets and clears member limits the same', async () => {
     const [m1] = await busiest('member', 1);
     expect(await same((s) => s.setMemberLimit!(m1, 40))).to.deep.equal({ value: undefined });
-    const page = (await members({ search: m1 })).value;
+    const page = ok(await members({ search: m1 }));
     expect(page.members[0]).to.include({ id: m1, dailyLimit: 40 });
     await same((s) => s.setMemberLimit!(m1, null));
-    expect((await members({ search: m1 })).value.members[0]).to.not.have.property('dailyLimit');
-    expect((await same((s) => s.setMemberLimit!(m1, -1))).error!.code).to.equal('invalid-limit');
-    expect((await same((s) => s.setMemberLimit!('nobody', 5))).error).to.include({ code: 'unknown-member', field: 'memberId' });
+    expect(ok(await members({ search: m1 })).members[0]).to.not.have.property('dailyLimit');
+    expect(refused(await same((s) => s.setMemberLimit!(m1, -1))).code).to.equal('invalid-limit');
+    expect(refused(await same((s) => s.setMemberLimit!('nobody', 5)))).to.include({ code: 'unknown-member', field: 'memberId' });
   });
 
   it('refuses writes for a viewer the same (forbidden, 403)', async () => {
@@ -246,8 +260,8 @@ describe('contract: writes, step by step', () => {
     };
     direct = viewer(DEMO);
     worker.resetHandlers(...createMockHandlers(viewer(DEMO), { baseUrl: BASE }));
-    expect((await transfer('ws_primary', 'ws_1', 1)).error!.code).to.equal('forbidden');
-    expect((await same((s) => s.deleteWorkspace!('ws_1'))).error!.code).to.equal('forbidden');
+    expect(refused(await transfer('ws_primary', 'ws_1', 1)).code).to.equal('forbidden');
+    expect(refused(await same((s) => s.deleteWorkspace!('ws_1'))).code).to.equal('forbidden');
     expect((await rejection(rest.setCreditMode('shared-pool'))) as { status?: number }).to.include({ status: ERROR_STATUS.forbidden });
   });
 });
