@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { mswWorkerMiddleware } from './scripts/msw-worker.mjs';
 
@@ -9,6 +10,6 @@ export default {
   open: !process.env.CI && (process.platform !== 'linux' || !!process.env.DISPLAY) ? '/demo/' : false,
   port: Number(process.env.PORT ?? 8000),
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   middleware: [mswWorkerMiddleware],
 };

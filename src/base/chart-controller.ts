@@ -1,0 +1,141 @@
+/**
+ * One reactive controller owns one Chart.js instance: it creates the chart
+ * after the canvas is rendered, updates it in place when the data changes
+ * (never re-creating it), lets Chart.js follow the container's size, and
+ * destroys it when the element leaves the document — and creates it again
+ * if the element comes back.
+ */
+import {
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  DoughnutController,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PieController,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+// Only what the panels draw: bars, lines, doughnuts and pies.
+Chart.register(
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  DoughnutController,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PieController,
+  PointElement,
+  Tooltip,
+);
+
+/** The theme colours a chart reads from the element's custom properties. */
+export interface ChartTheme {
+  series: string[];
+  text: string;
+  muted: string;
+  grid: string;
+  surface: string;
+  accent: string;
+  danger: string;
+  font: string;
+  reducedMotion: boolean;
+}
+
+/** Reads the resolved `--_*` theme tokens of an element. */
+export function readTheme(element: Element): ChartTheme {
+  const style = getComputedStyle(element);
+  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    series: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => v(`--_c${i}`, '#888888')),
+    text: v('--_text', '#1f2328'),
+    muted: v('--_muted', '#59636e'),
+    grid: v('--_grid', 'rgba(0,0,0,0.1)'),
+    surface: v('--_surface', '#ffffff'),
+    accent: v('--_accent', '#4f46e5'),
+    danger: v('--_danger', '#c2410c'),
+    font: style.fontFamily || 'system-ui, sans-serif',
+    reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+  };
+}
+
+export interface ChartControllerOptions {
+  /** The canvas to draw on, once rendered. */
+  canvas: () => HTMLCanvasElement | null | undefined;
+  /** The chart's configuration for the current data and theme; `undefined` while there is nothing to draw. */
+  config: (theme: ChartTheme) => ChartConfiguration | undefined;
+}
+
+export class ChartController implements ReactiveController {
+  #chart?: Chart;
+  #canvas?: HTMLCanvasElement;
+  #themeQuery?: MediaQueryList;
+  readonly #host: ReactiveControllerHost & Element;
+  readonly #options: ChartControllerOptions;
+  readonly #onSchemeChange = () => this.#host.requestUpdate();
+  /** How many times a chart was created: tests check updates do not re-create. */
+  created = 0;
+
+  constructor(host: ReactiveControllerHost & Element, options: ChartControllerOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  /** The live chart, if any. */
+  get chart(): Chart | undefined {
+    return this.#chart;
+  }
+
+  hostConnected(): void {
+    // Colours follow a change of the system theme.
+    this.#themeQuery = matchMedia('(prefers-color-scheme: dark)');
+    this.#themeQuery.addEventListener('change', this.#onSchemeChange);
+  }
+
+  hostDisconnected(): void {
+    this.#themeQuery?.removeEventListener('change', this.#onSchemeChange);
+    this.destroy();
+  }
+
+  hostUpdated(): void {
+    const canvas = this.#options.canvas() ?? undefined;
+    const config = canvas && this.#host.isConnected ? this.#options.config(readTheme(this.#host)) : undefined;
+    if (!canvas || !config) {
+      this.destroy();
+      return;
+    }
+    if (this.#chart && this.#canvas === canvas && (this.#chart.config as ChartConfiguration).type === config.type) {
+      // In place: new data and options, one update, no re-creation.
+      this.#chart.data = config.data;
+      this.#chart.options = config.options ?? {};
+      this.#chart.update();
+      return;
+    }
+    this.destroy();
+    this.#canvas = canvas;
+    this.#chart = new Chart(canvas, config);
+    this.created++;
+  }
+
+  /** Destroys the chart (it is created again on the next update if the canvas is there). */
+  destroy(): void {
+    this.#chart?.destroy();
+    this.#chart = undefined;
+    this.#canvas = undefined;
+  }
+}
+
+export { Chart };

@@ -1,0 +1,265 @@
+/**
+ * The base every panel shares: inputs from properties or the dashboard
+ * context (a property on the element wins), one `@lit/task` that owns the
+ * load, and the four states rendered the same way everywhere.
+ */
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import type { nothing} from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { parseRangeValue, DEFAULT_RANGE_PRESET, type ResolvedRange } from '../core/ranges.js';
+import { isDataSourceError } from '../data/errors.js';
+import type { AccountInfo, CreditDataSource, DisplayUnit } from '../data/types.js';
+import { guardSource } from '../data/guard.js';
+import { dashboardContext, type DashboardState, type Selection } from './context.js';
+import { defaultStrings, type CreditStrings } from './strings.js';
+import { panelStyles, themeStyles } from './theme.styles.js';
+
+/** What a panel is showing: hosts style on the reflected `state` attribute. */
+export type LoadState = 'loading' | 'empty' | 'error' | 'ready';
+
+/** Everything a panel's `load()` needs, resolved. */
+export interface LoadContext {
+  source: CreditDataSource;
+  account: AccountInfo;
+  range: ResolvedRange;
+  timeZone: string;
+  selection: Selection;
+  signal: AbortSignal;
+}
+
+/** One account request per data source, shared by every panel on it. */
+const accounts = new WeakMap<CreditDataSource, Promise<AccountInfo>>();
+
+export function loadAccount(source: CreditDataSource, signal?: AbortSignal): Promise<AccountInfo> {
+  let pending = accounts.get(source);
+  if (!pending) {
+    pending = guardSource(source).getAccount(signal);
+    accounts.set(source, pending);
+    // A failed or aborted request is not remembered: the next panel asks again.
+    pending.catch(() => accounts.get(source) === pending && accounts.delete(source));
+  }
+  return pending;
+}
+
+/** Forgets the remembered account, so the next load asks the source again. */
+export function forgetAccount(source: CreditDataSource): void {
+  accounts.delete(source);
+}
+
+/**
+ * What every element shares, panels or not: theme, locale, strings, the
+ * dashboard context and typed events.
+ */
+export abstract class CreditBase extends LitElement {
+  static override styles = [themeStyles, panelStyles];
+
+  /** Set on the classes `defineCreditElements({ prefix })` registers: `acme` for `acme-range-picker`. */
+  static tagPrefix = '';
+
+  /** The tag this family of elements uses for a canonical name (`credit-summary` → `acme-credit-summary`). */
+  protected tagFor(canonical: string): string {
+    const prefix = (this.constructor as typeof CreditBase).tagPrefix;
+    return prefix ? `${prefix}-${canonical}` : canonical;
+  }
+
+  /** The data source. Wins over the dashboard's. */
+  @property({ attribute: false }) dataSource?: CreditDataSource;
+
+  /** BCP 47 locale for every number and date (default: the dashboard's, the page's `lang`, the browser's). */
+  @property({ reflect: true }) locale?: string;
+
+  /** IANA time zone for "today" and presets (default: the dashboard's, then the account's). */
+  @property({ attribute: 'time-zone' }) timeZone?: string;
+
+  /** Forces the light or dark theme; without it the element follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Replacement strings (any subset); merged over the dashboard's and the English defaults. */
+  @property({ attribute: false }) strings: Partial<CreditStrings> = {};
+
+  @consume({ context: dashboardContext, subscribe: true })
+  @state()
+  protected dashboard?: DashboardState;
+
+  get source(): CreditDataSource | undefined {
+    return this.dataSource ?? this.dashboard?.dataSource;
+  }
+
+  get resolvedLocale(): string {
+    return this.locale ?? this.dashboard?.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? navigator.language ?? 'en-US';
+  }
+
+  get text(): CreditStrings {
+    return { ...defaultStrings, ...this.dashboard?.strings, ...this.strings };
+  }
+
+  /** The dashboard's focus (a day, workspace or reason), or none outside a dashboard. */
+  get dashboardFocus(): Selection {
+    return this.dashboard?.selection ?? {};
+  }
+
+  /** The theme the dashboard forces, when this element does not force its own. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const forced = this.theme ?? this.dashboard?.theme;
+    if (forced) this.setAttribute('theme', forced);
+    else if (!this.theme) this.removeAttribute('theme');
+  }
+
+  /** Dispatches a typed event that bubbles out of shadow roots; returns false when cancelled. */
+  protected emit<D>(name: string, detail: D, options: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(new CustomEvent<D>(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+  }
+}
+
+export abstract class CreditElement<T = unknown> extends CreditBase {
+  /** The range: `30d`, `billing-month`, `previous-billing-month` or `2026-10-01/2026-10-31` (default: the dashboard's, then the current billing month). */
+  @property() range?: string;
+
+  /** A display unit id from the account's `units` (default: credits). */
+  @property() unit?: string;
+
+  /** The current instant (epoch ms), for tests and demos that pin "today". */
+  @property({ attribute: false }) now?: number;
+
+  /** Reflected while a load is in flight. */
+  @property({ type: Boolean, reflect: true }) loading = false;
+
+  /** `loading`, `empty`, `error` or `ready`, reflected for host styling. */
+  @property({ reflect: true }) state: LoadState = 'loading';
+
+  /** Bumped when a standalone element's source reports a change. */
+  @state() private ownRevision = 0;
+
+  #unsubscribe?: () => void;
+  #subscribedTo?: CreditDataSource;
+
+  /** The load: arguments from properties and context; a newer call aborts and supersedes an older one. */
+  protected readonly data = new Task<readonly unknown[], T>(this, {
+    task: async (_args, { signal }) => {
+      if (!this.source) throw new MissingSourceError();
+      const source = guardSource(this.source);
+      const account = await loadAccount(this.source, signal);
+      const timeZone = this.timeZone ?? this.dashboard?.timeZone ?? account.timeZone;
+      const range = this.resolveRange(account, timeZone);
+      return this.load({ source, account, range, timeZone, selection: this.dashboardFocus, signal });
+    },
+    args: () => [this.source, this.revision, this.now, this.dashboard?.now, this.timeZone, this.range, this.dashboard?.range, this.dashboard?.timeZone, ...this.loadArgs()],
+  });
+
+  /** Fetches what the panel shows. */
+  protected abstract load(context: LoadContext): Promise<T>;
+
+  /** Further inputs that should trigger a reload when they change (compared by identity). */
+  protected loadArgs(): readonly unknown[] {
+    return [];
+  }
+
+  protected abstract renderData(data: T): TemplateResult | typeof nothing;
+
+  /** A skeleton in the panel's shape. */
+  protected abstract renderSkeleton(): TemplateResult;
+
+  protected isEmpty(_data: T): boolean {
+    return false;
+  }
+
+  /** The display unit chosen by `unit` (or the dashboard's), if the account declares it. */
+  displayUnit(account: AccountInfo | undefined): DisplayUnit | undefined {
+    const id = this.unit ?? this.dashboard?.unit;
+    return id && id !== 'credit' ? account?.units.find((u) => u.id === id) : undefined;
+  }
+
+  /** The pinned instant (own or the dashboard's), else undefined for "now". */
+  get currentTime(): number | undefined {
+    return this.now ?? this.dashboard?.now;
+  }
+
+  protected get revision(): number {
+    return (this.dashboard?.revision ?? 0) + this.ownRevision;
+  }
+
+  /** The element's own range wins; then the dashboard's; then the default preset. */
+  protected resolveRange(account: AccountInfo, timeZone: string): ResolvedRange {
+    const ctx = { timeZone, billingCycleDay: account.billingCycleDay, now: this.currentTime };
+    return parseRangeValue(this.range ?? this.dashboard?.range ?? DEFAULT_RANGE_PRESET, ctx);
+  }
+
+  /** Reloads the data (the Retry button does this). */
+  reload(): Promise<void> {
+    if (this.source) forgetAccountIfFailed(this.source);
+    return this.data.run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribedTo = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const status = this.data.status;
+    const value = this.data.value;
+    this.loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
+    this.state = status === TaskStatus.ERROR ? 'error' : value === undefined ? 'loading' : this.isEmpty(value) ? 'empty' : 'ready';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Standalone, follow the source's own change notifications; inside a
+    // dashboard the dashboard does that for everyone.
+    const wanted = this.dashboard ? undefined : this.source;
+    if (wanted !== this.#subscribedTo && this.isConnected) {
+      this.#unsubscribe?.();
+      this.#subscribedTo = wanted;
+      this.#unsubscribe = wanted?.subscribe?.(() => this.ownRevision++);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div part="panel" class="panel" aria-busy=${this.loading ? 'true' : 'false'}>${this.renderState()}</div>`;
+  }
+
+  /** The body for the current state; panels with a header put this under it. */
+  protected renderState(): TemplateResult | typeof nothing {
+    if (this.data.status === TaskStatus.ERROR) return this.renderError(this.data.error);
+    // While a newer range loads, the last data stays up (charts update in place).
+    const value = this.data.value;
+    if (value === undefined) {
+      return html`<div part="skeleton" role="status" aria-label=${this.text.loading}>${this.renderSkeleton()}</div>`;
+    }
+    return this.isEmpty(value) ? this.renderEmpty() : this.renderData(value);
+  }
+
+  protected renderEmpty(): TemplateResult {
+    return html`<div part="message" class="message" role="status">${this.text.empty}</div>`;
+  }
+
+  protected renderError(error: unknown): TemplateResult {
+    if (error instanceof MissingSourceError) {
+      return html`<div part="message" class="message" role="status">${this.text.noSource}</div>`;
+    }
+    const message = isDataSourceError(error) || error instanceof Error ? error.message : String(error);
+    return html`<div part="message error" class="message error" role="alert">
+      <strong>${this.text.errorTitle}</strong>
+      <span>${message}</span>
+      <button part="retry" type="button" @click=${() => this.reload()}>${this.text.retry}</button>
+    </div>`;
+  }
+}
+
+/** No data source yet: neither a property nor a dashboard. */
+export class MissingSourceError extends Error {
+  constructor() {
+    super('No data source.');
+  }
+}
+
+function forgetAccountIfFailed(source: CreditDataSource): void {
+  const pending = accounts.get(source);
+  pending?.catch(() => forgetAccount(source));
+}

@@ -1,0 +1,58 @@
+/**
+ * Every visible string, in English. Hosts replace any of them through an
+ * element's `strings` property (or the dashboard's, for every panel).
+ * Placeholders are `{name}`.
+ */
+export const defaultStrings = {
+  loading: 'Loading…',
+  empty: 'No usage data for the selected period.',
+  errorTitle: 'The data could not be loaded.',
+  retry: 'Retry',
+  noSource: 'No data source: set the dataSource property, or place this element inside <credit-dashboard>.',
+  credits: 'credits',
+  lastUpdated: 'Updated {time}',
+  refresh: 'Refresh',
+  clearSelection: 'Clear',
+  // range picker
+  rangeLabel: 'Date range',
+  preset7d: 'Last 7 days',
+  preset14d: 'Last 14 days',
+  preset30d: 'Last 30 days',
+  preset90d: 'Last 90 days',
+  presetBillingMonth: 'Current billing month',
+  presetPreviousBillingMonth: 'Previous billing month',
+  presetCustom: 'Custom range',
+  customStart: 'Start date',
+  customEnd: 'End date',
+  apply: 'Apply',
+  rangeStartAfterEnd: 'The start date must be on or before the end date.',
+  rangeTooLong: 'The range can be at most {max} days.',
+  rangeInFuture: 'The end date can’t be after today ({today}).',
+  rangeInvalidDate: 'Enter a real date (YYYY-MM-DD).',
+  // summary
+  summaryTitle: 'Credits',
+  total: 'Total',
+  used: 'Used',
+  remaining: 'Remaining',
+  percentUsed: '{percent} used',
+  burnRate: 'Burn rate',
+  perDay: '{value} per day',
+  projectedTotal: 'Projected for the period',
+  runOut: 'At this rate, credits run out on {date}.',
+  runOutNever: 'At this rate, credits last beyond the period.',
+  runOutExhausted: 'Credits have run out.',
+  noUsageYet: 'No credits used in this period yet.',
+  thresholdCrossed: '{percent} of the credits for this period are used.',
+  // dashboard selection chips
+  focusDay: 'Day: {value}',
+  focusWorkspace: 'Workspace: {value}',
+  focusReason: 'Reason: {value}',
+  removeFocus: 'Remove filter {value}',
+};
+
+export type CreditStrings = typeof defaultStrings;
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
