@@ -43,6 +43,20 @@ export const defaultStrings = {
   runOutExhausted: 'Credits have run out.',
   noUsageYet: 'No credits used in this period yet.',
   thresholdCrossed: '{percent} of the credits for this period are used.',
+  // every chart panel
+  showTable: 'Show table',
+  hideTable: 'Hide table',
+  export: 'Export',
+  exportCsv: 'Download CSV',
+  exportJson: 'Download JSON',
+  others: 'Others',
+  // credit-daily-chart (strings of that element go here)
+  // credit-monthly-chart
+  // credit-by-reason
+  // credit-by-workspace
+  // credit-team-split
+  // workspace-allocation-table
+  // member-usage-table
   // dashboard selection chips
   focusDay: 'Day: {value}',
   focusWorkspace: 'Workspace: {value}',

@@ -1,0 +1,232 @@
+/**
+ * What every chart panel shares: a header with the title, a one-sentence
+ * text summary, a data-table alternative (always in the accessibility tree,
+ * shown on demand), an export menu (CSV/JSON) and the chart itself, owned by
+ * a {@link ChartController}.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { ChartConfiguration } from 'chart.js';
+import { downloadName, toCsv, toJson } from '../core/export.js';
+import { ChartController, type ChartTheme } from './chart-controller.js';
+import { CreditElement } from './credit-element.js';
+
+/** A panel's data as a table: what the chart shows, for people and for export. */
+export interface PanelTable {
+  /** Column headings, as shown. */
+  columns: string[];
+  /** Cells as shown (formatted for the locale). */
+  rows: string[][];
+  /** The same rows as raw values for CSV/JSON (dates as YYYY-MM-DD, credits as numbers in the display unit). */
+  raw: { header: string[]; rows: unknown[][] };
+}
+
+export const chartPanelStyles = css`
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 0.25rem 1rem;
+  }
+  .summary {
+    margin: 0 0 0.5rem;
+    font-size: 0.85rem;
+    color: var(--_muted);
+  }
+  .actions {
+    display: flex;
+    gap: 0.4rem;
+    align-items: center;
+  }
+  .actions button,
+  .actions summary {
+    font-size: 0.8rem;
+    padding: 0.2rem 0.6rem;
+  }
+  details {
+    position: relative;
+  }
+  details > summary {
+    list-style: none;
+    cursor: pointer;
+    color: var(--_text);
+    background: var(--_subtle);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.6);
+  }
+  details > summary::-webkit-details-marker {
+    display: none;
+  }
+  details > summary:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .menu {
+    position: absolute;
+    inset-inline-end: 0;
+    z-index: 2;
+    display: grid;
+    gap: 2px;
+    margin-top: 4px;
+    padding: 4px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.6);
+    box-shadow: 0 4px 14px rgb(0 0 0 / 0.12);
+  }
+  .menu button {
+    border: 0;
+    background: transparent;
+    text-align: start;
+    white-space: nowrap;
+  }
+  .chart {
+    position: relative;
+    height: var(--credit-chart-height, 260px);
+  }
+  .table-wrap {
+    max-height: 20rem;
+    overflow: auto;
+    margin-top: 0.75rem;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.85rem;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-bottom: 0.25rem;
+  }
+  th,
+  td {
+    padding: 0.3rem 0.5rem;
+    border-bottom: 1px solid var(--_border);
+    text-align: end;
+  }
+  th:first-child,
+  td:first-child {
+    text-align: start;
+  }
+  th {
+    color: var(--_muted);
+    font-weight: 600;
+    position: sticky;
+    top: 0;
+    background: var(--_surface);
+  }
+`;
+
+export abstract class ChartPanel<T> extends CreditElement<T> {
+  static override styles = [...CreditElement.styles, chartPanelStyles];
+
+  /** Whether the data table is shown (it is always available to screen readers). */
+  @state() protected tableShown = false;
+
+  protected readonly chart = new ChartController(this, {
+    canvas: () => this.renderRoot.querySelector<HTMLCanvasElement>('canvas.chart-canvas'),
+    config: (theme) => {
+      const data = this.data.value;
+      return data !== undefined && !this.isEmpty(data) && this.state !== 'error' ? this.chartConfig(data, theme) : undefined;
+    },
+  });
+
+  /** The panel's heading. */
+  protected abstract panelTitle(): string;
+
+  /** The Chart.js configuration for the data, coloured from the theme. */
+  protected abstract chartConfig(data: T, theme: ChartTheme): ChartConfiguration;
+
+  /** One sentence that says what the chart shows, e.g. "Daily credits, 1–30 Nov: 48,210 in total; highest on 12 Nov with 3,904". */
+  protected abstract textSummary(data: T): string;
+
+  /** The same numbers as the chart, as a table. */
+  protected abstract table(data: T): PanelTable;
+
+  /** A short name for export files, e.g. `daily-credits`. */
+  protected abstract exportName(): string;
+
+  /**
+   * The panel's data as CSV or JSON (in the display unit). Also offered in
+   * the panel's export menu, which downloads it.
+   */
+  export(format: 'csv' | 'json'): string {
+    const data = this.data.value;
+    if (data === undefined) throw new Error('Nothing to export yet: the data has not loaded.');
+    const { raw } = this.table(data);
+    if (format === 'csv') return toCsv(raw.header, raw.rows);
+    return toJson(raw.rows.map((row) => Object.fromEntries(raw.header.map((h, i) => [h, row[i]]))));
+  }
+
+  #download(format: 'csv' | 'json', event: Event): void {
+    (event.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+    const content = this.export(format);
+    const range = this.exportRange();
+    const blob = new Blob([content], { type: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = downloadName(this.exportName(), range.start, range.end, format);
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
+  /** The range the exported data covers, for the file name. */
+  protected abstract exportRange(): { start: string; end: string };
+
+  protected override renderData(data: T): TemplateResult {
+    const summary = this.textSummary(data);
+    return html`
+      <div class="head">
+        <h2 class="title" part="title">${this.panelTitle()}</h2>
+        <div class="actions" part="actions">
+          <button type="button" part="table-toggle" aria-pressed=${this.tableShown ? 'true' : 'false'} @click=${() => (this.tableShown = !this.tableShown)}>
+            ${this.tableShown ? this.text.hideTable : this.text.showTable}
+          </button>
+          <details part="export">
+            <summary>${this.text.export}</summary>
+            <div class="menu" role="group" aria-label=${this.text.export}>
+              <button type="button" @click=${(e: Event) => this.#download('csv', e)}>${this.text.exportCsv}</button>
+              <button type="button" @click=${(e: Event) => this.#download('json', e)}>${this.text.exportJson}</button>
+            </div>
+          </details>
+        </div>
+      </div>
+      <p class="summary" part="summary">${summary}</p>
+      ${this.renderAboveChart(data)}
+      <div class="chart" part="chart">
+        <canvas class="chart-canvas" role="img" aria-label=${summary}></canvas>
+      </div>
+      ${this.renderTable(data)}
+    `;
+  }
+
+  /** Room for a legend, chips or notes between the summary and the chart. */
+  protected renderAboveChart(_data: T): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  protected renderTable(data: T): TemplateResult {
+    const table = this.table(data);
+    return html`<div class="table-wrap ${this.tableShown ? '' : 'visually-hidden'}" part="table">
+      <table>
+        <caption>${this.panelTitle()}</caption>
+        <thead>
+          <tr>${table.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr>
+        </thead>
+        <tbody>
+          ${table.rows.map((row) => html`<tr>${row.map((cell, i) => (i === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}</tr>`)}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  protected override renderSkeleton(): TemplateResult {
+    return html`<span class="skeleton" style="width:35%;height:1.1rem"></span>
+      <span class="skeleton" style="width:60%;height:0.8rem;margin:0.5rem 0 0.75rem"></span>
+      <span class="skeleton" style="height:var(--credit-chart-height, 260px)"></span>`;
+  }
+}
