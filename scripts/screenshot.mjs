@@ -1,15 +1,26 @@
 #!/usr/bin/env node
-// Screenshots of the demo, light and dark, to look at as a person would.
-//   node scripts/screenshot.mjs [outdir] [query…]   e.g. `size=small adapter=rest`
+// Screenshots of demo pages, to look at as a person would.
+//   node scripts/screenshot.mjs                         the demo, light and dark → screenshots/
+//   node scripts/screenshot.mjs --out dir --page 'panel.html?tag=credit-summary' [--name x] [--width 1280]
+// Each page is shot in light and dark (colorScheme emulated) once it sets html[data-rendered].
 import { startDevServer } from '@web/dev-server';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from './chrome.mjs';
 import config from '../web-dev-server.config.mjs';
 
-const [outdir = 'screenshots', ...pairs] = process.argv.slice(2);
-mkdirSync(outdir, { recursive: true });
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string', default: 'screenshots' },
+    page: { type: 'string', multiple: true, default: ['index.html'] },
+    name: { type: 'string' },
+    width: { type: 'string', default: '1280' },
+    height: { type: 'string', default: '900' },
+  },
+});
+mkdirSync(values.out, { recursive: true });
 const port = await new Promise((resolve) => {
   const probe = createServer().listen(0, '127.0.0.1', () => {
     const { port: free } = probe.address();
@@ -19,19 +30,20 @@ const port = await new Promise((resolve) => {
 const server = await startDevServer({ config: { ...config, open: false, port }, readCliArgs: false, readFileConfig: false, logStartMessage: false });
 const browser = await chromium.launch({ executablePath: chromePath(), args: chromeArgs });
 try {
-  for (const scheme of ['light', 'dark']) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(`http://localhost:${port}/demo/`);
-    for (const pair of pairs) {
-      const [name, value] = pair.split('=');
-      await page.selectOption(`[name=${name}]`, value);
+  for (const path of values.page) {
+    for (const scheme of ['light', 'dark']) {
+      const page = await browser.newPage({ viewport: { width: +values.width, height: +values.height }, colorScheme: scheme });
+      page.on('pageerror', (e) => console.error('page error:', e.message));
+      page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
+      await page.goto(`http://localhost:${port}/demo/${path}`);
+      await page.waitForSelector('html[data-rendered]', { timeout: 60000 });
+      await page.waitForTimeout(500);
+      const base = values.name ?? path.replace(/\.html/, '').replace(/[^\w-]+/g, '_').replace(/^_|_$/g, '');
+      const file = `${values.out}/${base}-${scheme}.png`;
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(file);
+      await page.close();
     }
-    await page.waitForSelector('html[data-rendered]', { timeout: 30000 });
-    await page.waitForTimeout(300);
-    const file = `${outdir}/demo-${scheme}${pairs.length ? '-' + pairs.join('-').replace(/[^\w-]/g, '_') : ''}.png`;
-    await page.screenshot({ path: file, fullPage: true });
-    console.log(file);
   }
 } finally {
   await browser.close();

@@ -7,6 +7,8 @@
 import './elements/range-picker/define.js';
 import './elements/credit-summary/define.js';
 import './elements/credit-dashboard/define.js';
+// chart panels (define modules)
+// table panels (define modules)
 
 export { defineCreditElements, creditElements, type DefineOptions } from './register.js';
 export { CreditBase, CreditElement, type LoadContext, type LoadState } from './base/credit-element.js';
@@ -21,5 +23,7 @@ export {
   type SelectionChangeDetail,
   type WorkspaceSelectDetail,
 } from './elements/credit-dashboard/credit-dashboard.js';
+// chart panels (classes and event types)
+// table panels (classes and event types)
 export * from './data/index.js';
 export * from './core/index.js';

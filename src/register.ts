@@ -14,6 +14,8 @@ export const creditElements: Record<string, typeof CreditBase> = {
   'range-picker': RangePicker,
   'credit-summary': CreditSummary,
   'credit-dashboard': CreditDashboard,
+  // chart panels
+  // table panels
 };
 
 export interface DefineOptions {
