@@ -103,6 +103,8 @@ export class ChartController implements ReactiveController {
     // Colours follow a change of the system theme.
     this.#themeQuery = matchMedia('(prefers-color-scheme: dark)');
     this.#themeQuery.addEventListener('change', this.#onSchemeChange);
+    // Back in the document after a removal: draw again.
+    if (!this.#chart) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {

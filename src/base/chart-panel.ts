@@ -85,7 +85,7 @@ export const chartPanelStyles = css`
     position: relative;
     height: var(--credit-chart-height, 260px);
   }
-  .table-wrap {
+  .table-wrap:not(.visually-hidden) {
     max-height: 20rem;
     overflow: auto;
     margin-top: 0.75rem;
@@ -211,7 +211,14 @@ export abstract class ChartPanel<T> extends CreditElement<T> {
 
   protected renderTable(data: T): TemplateResult {
     const table = this.table(data);
-    return html`<div class="table-wrap ${this.tableShown ? '' : 'visually-hidden'}" part="table">
+    // Shown, it scrolls and so takes focus; hidden, it stays in the accessibility tree only.
+    return html`<div
+      class="table-wrap ${this.tableShown ? '' : 'visually-hidden'}"
+      part="table"
+      role=${this.tableShown ? 'region' : nothing}
+      aria-label=${this.tableShown ? this.panelTitle() : nothing}
+      tabindex=${this.tableShown ? 0 : nothing}
+    >
       <table>
         <caption>${this.panelTitle()}</caption>
         <thead>

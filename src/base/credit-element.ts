@@ -200,12 +200,14 @@ export abstract class CreditElement<T = unknown> extends CreditBase {
     this.#subscribedTo = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
+  // The task starts its runs in hostUpdate, after willUpdate: read its status
+  // here, before rendering, so `state` never lags behind what is shown.
+  protected override update(changed: PropertyValues<this>): void {
     const status = this.data.status;
     const value = this.data.value;
     this.loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
     this.state = status === TaskStatus.ERROR ? 'error' : value === undefined ? 'loading' : this.isEmpty(value) ? 'empty' : 'ready';
+    super.update(changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
