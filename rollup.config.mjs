@@ -1,4 +1,5 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { existsSync, readdirSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 
 /**
@@ -7,11 +8,20 @@ import esbuild from 'rollup-plugin-esbuild';
  */
 const external = [/^lit(\/|$)/, /^@lit\//, /^chart\.js(\/|$)/, /^msw(\/|$)/];
 
+/** One entry point per element: `credit-usage-elements/<tag>` registers just that element. */
+const elements = Object.fromEntries(
+  readdirSync('src/elements')
+    .filter((tag) => existsSync(`src/elements/${tag}/define.ts`))
+    .map((tag) => [`elements/${tag}`, `src/elements/${tag}/define.ts`]),
+);
+
 export default {
   input: {
     index: 'src/index.ts',
     data: 'src/data/index.ts',
     mocks: 'src/mocks/index.ts',
+    register: 'src/register.ts',
+    ...elements,
   },
   external: (id) => external.some((re) => re.test(id)),
   output: {

@@ -120,6 +120,17 @@ export const chartPanelStyles = css`
   }
 `;
 
+/**
+ * @csspart title - The panel's heading.
+ * @csspart summary - The one-sentence text summary.
+ * @csspart actions - The table toggle and export menu.
+ * @csspart table-toggle - The button that shows or hides the data table.
+ * @csspart export - The export menu.
+ * @csspart chart - The chart's box.
+ * @csspart table - The data table alternative.
+ *
+ * @cssproperty [--credit-chart-height=260px] - Height of the chart.
+ */
 export abstract class ChartPanel<T> extends CreditElement<T> {
   static override styles = [...CreditElement.styles, chartPanelStyles];
 

@@ -51,6 +51,30 @@ export function forgetAccount(source: CreditDataSource): void {
 /**
  * What every element shares, panels or not: theme, locale, strings, the
  * dashboard context and typed events.
+ *
+ * @cssproperty [--credit-font-family=inherit] - Font (inherits the host page's by default).
+ * @cssproperty [--credit-color-text=#1f2328] - Text (dark: #e6edf3).
+ * @cssproperty [--credit-color-muted=#59636e] - Secondary text (dark: #9198a1).
+ * @cssproperty [--credit-color-surface=#ffffff] - Panel background (dark: #161b22).
+ * @cssproperty [--credit-color-subtle=#f6f8fa] - Quiet backgrounds: buttons, tracks (dark: #0d1117).
+ * @cssproperty [--credit-color-border=#d1d9e0] - Borders (dark: #3d444d).
+ * @cssproperty [--credit-color-grid=rgba(31,35,40,0.1)] - Chart grid lines.
+ * @cssproperty [--credit-color-accent=#4f46e5] - Accent: selection, primary buttons, the used bar (dark: #818cf8).
+ * @cssproperty [--credit-color-on-accent=#ffffff] - Text on the accent colour.
+ * @cssproperty [--credit-color-warning=#b45309] - Warnings: low balance, a threshold passed.
+ * @cssproperty [--credit-color-danger=#c2410c] - Errors, exhausted budgets, over a limit.
+ * @cssproperty [--credit-color-success=#15803d] - Success messages.
+ * @cssproperty [--credit-color-focus=#4f46e5] - Focus rings.
+ * @cssproperty [--credit-color-1=#4f46e5] - Chart series 1 (colours 1–8 cycle through the series).
+ * @cssproperty [--credit-color-2=#0ea5e9] - Chart series 2.
+ * @cssproperty [--credit-color-3=#f59e0b] - Chart series 3.
+ * @cssproperty [--credit-color-4=#10b981] - Chart series 4.
+ * @cssproperty [--credit-color-5=#ec4899] - Chart series 5.
+ * @cssproperty [--credit-color-6=#8b5cf6] - Chart series 6.
+ * @cssproperty [--credit-color-7=#ef4444] - Chart series 7.
+ * @cssproperty [--credit-color-8=#94a3b8] - Chart series 8, and Others.
+ * @cssproperty [--credit-radius=10px] - Corner radius.
+ * @cssproperty [--credit-gap=1rem] - Panel padding and spacing.
  */
 export abstract class CreditBase extends LitElement {
   static override styles = [themeStyles, panelStyles];
@@ -110,10 +134,19 @@ export abstract class CreditBase extends LitElement {
 
   /** Dispatches a typed event that bubbles out of shadow roots; returns false when cancelled. */
   protected emit<D>(name: string, detail: D, options: { cancelable?: boolean } = {}): boolean {
-    return this.dispatchEvent(new CustomEvent<D>(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+    return dispatch(this, name, detail, options.cancelable ?? false);
   }
 }
 
+/**
+ * A panel: loads its data through the data source and shows one of four
+ * states — loading (a skeleton), empty, error (with Retry) or the data.
+ *
+ * @csspart panel - The card around the panel.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart message - The empty or error message.
+ * @csspart retry - The Retry button of the error state.
+ */
 export abstract class CreditElement<T = unknown> extends CreditBase {
   /** The range: `30d`, `billing-month`, `previous-billing-month` or `2026-10-01/2026-10-31` (default: the dashboard's, then the current billing month). */
   @property() range?: string;
@@ -252,6 +285,10 @@ export abstract class CreditElement<T = unknown> extends CreditBase {
       <button part="retry" type="button" @click=${() => this.reload()}>${this.text.retry}</button>
     </div>`;
   }
+}
+
+function dispatch<D>(target: EventTarget, name: string, detail: D, cancelable: boolean): boolean {
+  return target.dispatchEvent(new CustomEvent<D>(name, { detail, bubbles: true, composed: true, cancelable }));
 }
 
 /** No data source yet: neither a property nor a dashboard. */

@@ -42,6 +42,7 @@ const LAYOUT: [string, string][] = [
  * time zone, locale, display unit and the current focus (a day, workspace
  * or reason). With no children it lays out the default dashboard.
  *
+ * @tagname credit-dashboard
  * @summary Shares data source, range, time zone, locale, unit and focus with every panel inside; lays out the default dashboard.
  *
  * @slot - Panels to show instead of the default layout.
