@@ -26,4 +26,9 @@ export const chromeArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Test pages run side by side: none of them may be throttled as a background tab
+  // (no requestAnimationFrame, slowed timers) or tests time out.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
