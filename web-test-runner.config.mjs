@@ -15,7 +15,10 @@ export default {
       launchOptions: { executablePath: chromePath(), args: chromeArgs },
     }),
   ],
-  concurrency: 2,
+  // One page at a time: Chromium does not render a page that is not the
+  // foreground tab (no animation frames, no resize observations), and the
+  // charts and the virtualized table need both.
+  concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,
   testsFinishTimeout: 600000,
