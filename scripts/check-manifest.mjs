@@ -1,12 +1,13 @@
 // Fails when the committed custom-elements.json differs from a freshly
 // generated one: the manifest is part of the public API and must not drift.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const committed = readFileSync('custom-elements.json', 'utf8');
-const dir = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer resolves --outdir against the working directory: keep it inside.
+const dir = '.cache/cem-check';
+mkdirSync(dir, { recursive: true });
 try {
   execFileSync('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
   const fresh = readFileSync(join(dir, 'custom-elements.json'), 'utf8');
