@@ -124,12 +124,27 @@ export abstract class CreditBase extends LitElement {
     return this.dashboard?.selection ?? {};
   }
 
+  /** True while the dashboard's theme is copied into the `theme` attribute. */
+  #copyingTheme = false;
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    // The copied attribute must not become the element's own `theme`, or the
+    // element would keep the dashboard's first theme after the dashboard changes it.
+    if (name === 'theme' && this.#copyingTheme) return;
+    super.attributeChangedCallback(name, old, value);
+  }
+
   /** The theme the dashboard forces, when this element does not force its own. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const forced = this.theme ?? this.dashboard?.theme;
-    if (forced) this.setAttribute('theme', forced);
-    else if (!this.theme) this.removeAttribute('theme');
+    this.#copyingTheme = true;
+    try {
+      if (forced) this.setAttribute('theme', forced);
+      else this.removeAttribute('theme');
+    } finally {
+      this.#copyingTheme = false;
+    }
   }
 
   /** Dispatches a typed event that bubbles out of shadow roots; returns false when cancelled. */
