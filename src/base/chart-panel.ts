@@ -242,6 +242,16 @@ export abstract class ChartPanel<T> extends CreditElement<T> {
     </div>`;
   }
 
+  // Empty and failed panels keep their title: a dashboard of untitled
+  // "No usage data" cards does not say which chart is empty.
+  protected override renderEmpty(): TemplateResult {
+    return html`<h2 class="title" part="title">${this.panelTitle()}</h2>${super.renderEmpty()}`;
+  }
+
+  protected override renderError(error: unknown): TemplateResult {
+    return html`<h2 class="title" part="title">${this.panelTitle()}</h2>${super.renderError(error)}`;
+  }
+
   protected override renderSkeleton(): TemplateResult {
     return html`<span class="skeleton" style="width:35%;height:1.1rem"></span>
       <span class="skeleton" style="width:60%;height:0.8rem;margin:0.5rem 0 0.75rem"></span>

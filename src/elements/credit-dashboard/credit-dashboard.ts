@@ -110,6 +110,8 @@ export class CreditDashboard extends CreditBase {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Known before the first render, so the default layout never starts loading for nothing.
+    this.hasChildren = [...this.children].some((child) => !child.slot);
     this.addEventListener('range-change', this.#onRangeChange);
     this.addEventListener('day-select', this.#onDaySelect);
     this.addEventListener('workspace-select', this.#onWorkspaceSelect);
@@ -254,8 +256,7 @@ export class CreditDashboard extends CreditBase {
   }
 
   #onSlotChange(event: Event): void {
-    const slot = event.target as HTMLSlotElement;
-    this.hasChildren = slot.assignedElements().length > 0;
+    this.hasChildren = (event.target as HTMLSlotElement).assignedElements().length > 0;
   }
 
   #formatTime(instant: number, timeZone?: string): string {
