@@ -31,15 +31,21 @@ export function toUnit(credits: number, unit?: Pick<UnitLike, 'perCredit'>): num
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
 
+const canonical = new Map<string, string | undefined>();
+
 /** A valid BCP 47 tag, or `undefined` (the runtime's default) for a missing or malformed one. */
 function usableLocale(locale: string | undefined): string | undefined {
   if (!locale) return undefined;
+  if (canonical.has(locale)) return canonical.get(locale);
+  let tag: string | undefined;
   try {
-    return Intl.getCanonicalLocales(locale)[0];
+    tag = Intl.getCanonicalLocales(locale)[0];
   } catch {
     // A malformed tag (e.g. "en_US") must not take a panel down; fall back to the default.
-    return undefined;
+    tag = undefined;
   }
+  canonical.set(locale, tag);
+  return tag;
 }
 
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(

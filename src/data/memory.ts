@@ -86,6 +86,17 @@ interface EventColumns {
   reason: Uint16Array;
 }
 
+/** A member query's answer before paging, kept for the next page. */
+interface MemberRanking {
+  key: string;
+  /** The event columns it was computed from: new events make it stale. */
+  columns: EventColumns;
+  order: number[];
+  totals: Float64Array;
+  byReason: Float64Array;
+  peak: Float64Array;
+}
+
 interface IdempotentTransfer {
   fingerprint: string;
 }
@@ -108,6 +119,7 @@ export class MemoryDataSource implements CreditDataSource {
 
   #columns: EventColumns;
   #bucket?: (instant: number) => number;
+  #ranking?: MemberRanking;
   /** Credits allocated to each non-primary workspace (budget mode). */
   #allocated: Float64Array;
   #deleted: Uint8Array;
@@ -444,12 +456,40 @@ export class MemoryDataSource implements CreditDataSource {
     if (query.sort !== 'total' && query.sort !== 'member' && sortReason === undefined) {
       throw new DataSourceError('invalid-query', `queryMembers: query.sort must be "total", "member" or a reason id, got ${describeValue(query.sort)}`, { field: 'query.sort' });
     }
+    const ranking = this.#rankMembers(query, sortReason);
+    const { totals, byReason, peak } = ranking;
+    const r = reasonIds.length;
+    const total = ranking.order.length;
+    const matches = ranking.order.slice(query.offset, query.offset + query.limit);
+
+    const members = matches.map((i): MemberUsage => {
+      const src = this.#members[i];
+      const row: MemberUsage = { id: src.id, byReason: {}, total: totals[i] };
+      if (src.email !== undefined) row.email = src.email;
+      if (src.name !== undefined) row.name = src.name;
+      reasonIds.forEach((id, j) => (row.byReason[id] = byReason[i * r + j]));
+      if (src.dailyLimit !== undefined) row.dailyLimit = src.dailyLimit;
+      row.peakDaily = peak[i];
+      return row;
+    });
+    throwIfAborted(signal);
+    return { members, total };
+  }
+
+  /**
+   * Members matching a query, in order, with their sums. The last ranking is
+   * kept: paging through it (a virtualized table scrolling) costs a slice,
+   * not another scan and sort.
+   */
+  #rankMembers(query: MemberQuery, sortReason: number | undefined): MemberRanking {
+    const key = JSON.stringify([query.start, query.end, query.filter ?? null, query.search?.trim().toLowerCase() ?? '', query.sort, query.direction]);
+    if (this.#ranking?.key === key && this.#ranking.columns === this.#columns) return this.#ranking;
     const start = parseDay(query.start);
     const end = parseDay(query.end);
     const keep = this.#filterMasks(query.filter, 'queryMembers');
     const cols = this.#columns;
     const m = this.#members.length;
-    const r = reasonIds.length;
+    const r = this.#account.reasons.length;
     const totals = new Float64Array(m);
     const byReason = new Float64Array(m * r);
     const peak = new Float64Array(m);
@@ -476,31 +516,17 @@ export class MemoryDataSource implements CreditDataSource {
     }
 
     const needle = query.search?.trim().toLowerCase() ?? '';
-    let matches: number[] = [];
+    const order: number[] = [];
     for (let i = 0; i < m; i++) {
-      if (totals[i] > 0 && (needle === '' || this.#memberSearch[i].includes(needle))) matches.push(i);
+      if (totals[i] > 0 && (needle === '' || this.#memberSearch[i].includes(needle))) order.push(i);
     }
     const rank = this.#memberRank;
     const byLabel = (a: number, b: number) => rank[a] - rank[b];
-    const value =
-      query.sort === 'total' ? (i: number) => totals[i] : query.sort === 'member' ? undefined : (i: number) => byReason[i * r + sortReason!];
+    const value = query.sort === 'total' ? (i: number) => totals[i] : query.sort === 'member' ? undefined : (i: number) => byReason[i * r + sortReason!];
     const dir = query.direction === 'asc' ? 1 : -1;
-    matches.sort(value ? (a, b) => (value(a) - value(b)) * dir || byLabel(a, b) : (a, b) => byLabel(a, b) * dir);
-    const total = matches.length;
-    matches = matches.slice(query.offset, query.offset + query.limit);
-
-    const members = matches.map((i): MemberUsage => {
-      const src = this.#members[i];
-      const row: MemberUsage = { id: src.id, byReason: {}, total: totals[i] };
-      if (src.email !== undefined) row.email = src.email;
-      if (src.name !== undefined) row.name = src.name;
-      reasonIds.forEach((id, j) => (row.byReason[id] = byReason[i * r + j]));
-      if (src.dailyLimit !== undefined) row.dailyLimit = src.dailyLimit;
-      row.peakDaily = peak[i];
-      return row;
-    });
-    throwIfAborted(signal);
-    return { members, total };
+    order.sort(value ? (a, b) => (value(a) - value(b)) * dir || byLabel(a, b) : (a, b) => byLabel(a, b) * dir);
+    this.#ranking = { key, columns: cols, order, totals, byReason, peak };
+    return this.#ranking;
   }
 
   async getAllocation(signal?: AbortSignal): Promise<Allocation> {

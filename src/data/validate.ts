@@ -22,6 +22,7 @@ import {
   type Role,
   type UsageQuery,
   type UsageResult,
+  type UsageRow,
   type WorkspaceAllocation,
   type WorkspaceKind,
 } from './types.js';
@@ -239,6 +240,8 @@ export interface UsageValidationOptions {
   billingCycleDay?: number;
 }
 
+const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 /** Checks a usage answer against the query it answers. */
 export function validateUsageResult(
   value: unknown,
@@ -261,41 +264,70 @@ export function validateUsageResult(
   const seen = new Set<string>();
   const keys = new Set<string>();
 
+  const periodOk = (period: unknown): boolean => {
+    if (typeof period !== 'string') return false;
+    if (query.granularity === 'day') {
+      const day = tryParseDay(period);
+      return day !== undefined && day >= start && day <= end;
+    }
+    if (query.granularity === 'month') return MONTH_RE.test(period) && period >= firstMonth && period <= lastMonth;
+    return period === 'total';
+  };
+  const keyOk = (key: unknown): boolean => {
+    if (query.groupBy === undefined) return key === null;
+    if (typeof key !== 'string' || key.trim() === '') return false;
+    if (key === OTHERS_KEY) return query.top !== undefined;
+    if (query.groupBy === 'workspaceKind') return key === 'team' || key === 'personal';
+    return !(query.groupBy === 'reason' && reasons && !reasons.has(key));
+  };
+  /** The common case, checked without building a single message or path. */
+  const rowOk = (r: unknown): boolean => {
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) return false;
+    const row = r as Record<string, unknown>;
+    for (const k in row) if (k !== 'period' && k !== 'key' && k !== 'credits') return false;
+    const credits = row.credits;
+    return typeof credits === 'number' && credits >= 0 && credits <= MAX_CREDITS && periodOk(row.period) && keyOk(row.key);
+  };
+
   rows.forEach((r, i) => {
+    if (!rowOk(r)) {
+      explainRow(r, i);
+      c.fail(`rows[${i}]`, 'is malformed', r); // explainRow names the fault; this is a backstop
+    }
+    const { period, key } = r as UsageRow;
+    if (key !== null) keys.add(key);
+    const id = `${period}\u0000${key}`;
+    if (seen.has(id)) c.fail(`rows[${i}]`, '', r, `rows[${i}] repeats period ${period}${key === null ? '' : ` and key ${describeValue(key)}`}`);
+    seen.add(id);
+  });
+
+  /** Throws the precise error for a row the quick check refused. */
+  function explainRow(r: unknown, i: number): void {
     const p = `rows[${i}]`;
     const row = c.object(r, p, ['period', 'key', 'credits']);
     const period = c.string(row.period, `${p}.period`);
     if (query.granularity === 'day') {
       const day = tryParseDay(period);
       if (day === undefined) c.fail(`${p}.period`, 'must be a real YYYY-MM-DD date', period);
-      if (day! < start || day! > end) {
-        c.fail(`${p}.period`, `must be within ${query.start}…${query.end}`, period);
-      }
+      if (day! < start || day! > end) c.fail(`${p}.period`, `must be within ${query.start}…${query.end}`, period);
     } else if (query.granularity === 'month') {
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) c.fail(`${p}.period`, 'must be a YYYY-MM month', period);
-      if (period < firstMonth || period > lastMonth) {
-        c.fail(`${p}.period`, `must be within ${firstMonth}…${lastMonth}`, period);
-      }
+      if (!MONTH_RE.test(period)) c.fail(`${p}.period`, 'must be a YYYY-MM month', period);
+      if (period < firstMonth || period > lastMonth) c.fail(`${p}.period`, `must be within ${firstMonth}…${lastMonth}`, period);
     } else if (period !== 'total') {
       c.fail(`${p}.period`, 'must be "total"', period);
     }
-    let key: string | null = null;
     if (query.groupBy === undefined) {
       if (row.key !== null) c.fail(`${p}.key`, 'must be null without groupBy', row.key);
     } else {
-      key = c.string(row.key, `${p}.key`);
+      const key = c.string(row.key, `${p}.key`);
       if (query.groupBy === 'workspaceKind' && key !== OTHERS_KEY) c.oneOf(key, `${p}.key`, WORKSPACE_KINDS);
       if (query.groupBy === 'reason' && reasons && key !== OTHERS_KEY && !reasons.has(key)) {
         c.fail(`${p}.key`, 'must be one of the account\'s reasons', key);
       }
       if (key === OTHERS_KEY && query.top === undefined) c.fail(`${p}.key`, `must not be "${OTHERS_KEY}" without top`, key);
-      keys.add(key);
     }
     c.amount(row.credits, `${p}.credits`);
-    const id = `${period}\u0000${key}`;
-    if (seen.has(id)) c.fail(p, '', r, `${p} repeats period ${period}${key === null ? '' : ` and key ${describeValue(key)}`}`);
-    seen.add(id);
-  });
+  }
 
   if (query.top !== undefined) {
     const named = [...keys].filter((k) => k !== OTHERS_KEY);
