@@ -1,7 +1,44 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Every `'event-name': CustomEvent<Detail>` declared in GlobalEventHandlersEventMap under src/. */
+function declaredEventTypes() {
+  const types = new Map();
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (path.endsWith('.ts')) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/'([a-z][a-z-]*)':\s*(CustomEvent<[^;]+>);/g)) types.set(m[1], m[2]);
+      }
+    }
+  };
+  walk('src');
+  return types;
+}
+
+/** Gives each event in the manifest the detail type its element declares for it. */
+function eventTypesPlugin() {
+  const types = declaredEventTypes();
+  return {
+    name: 'credit-event-types',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          for (const event of decl.events ?? []) {
+            if (!event.type && types.has(event.name)) event.type = { text: types.get(event.name) };
+          }
+        }
+      }
+    },
+  };
+}
+
 /** custom-elements.json: the API of every element, read from JSDoc. */
 export default {
   globs: ['src/elements/**/*.ts', 'src/base/**/*.ts'],
   exclude: ['**/*.styles.ts', '**/define.ts'],
   outdir: '.',
   litelement: true,
+  plugins: [eventTypesPlugin()],
 };

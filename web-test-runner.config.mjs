@@ -2,14 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromeArgs, chromePath } from './scripts/chrome.mjs';
+import { reactEsmPlugin } from './examples/react-esm-plugin.mjs';
+import { bundleMiddleware } from './scripts/bundle.mjs';
 import { mswWorkerMiddleware } from './scripts/msw-worker.mjs';
 
 /** The whole suite runs in real headless Chromium. */
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
-  middleware: [mswWorkerMiddleware],
+  plugins: [esbuildPlugin({ ts: true, tsx: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }), reactEsmPlugin()],
+  middleware: [mswWorkerMiddleware, bundleMiddleware],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromePath(), args: chromeArgs },

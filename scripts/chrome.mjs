@@ -31,4 +31,7 @@ export const chromeArgs = [
   '--disable-background-timer-throttling',
   '--disable-renderer-backgrounding',
   '--disable-backgrounding-occluded-windows',
+  // The leak suite measures the heap: exact sizes (not bucketed) and a gc() it can force.
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
 ];

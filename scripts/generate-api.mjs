@@ -157,34 +157,40 @@ function webTypes() {
 
 // ------------------------------------------------------------------ JSX types
 
-function jsxTypes() {
+/**
+ * JSX tag types. Events are typed as `on<event-name>` — exactly the event's
+ * name, which is how React 19 (and Preact) attach listeners to custom
+ * elements — and every public property as itself.
+ */
+function jsxTypes(flavour) {
   const byModule = elements.map((el) => ({ el, from: './' + el.module.replace(/^src\//, '').replace(/\.ts$/, '.js') }));
   const lines = [
     '// Generated from custom-elements.json by `node scripts/generate-api.mjs`; do not edit by hand.',
-    '// Typed tags for JSX: every attribute and property of each element, and its events as on* handlers.',
+    flavour === 'react'
+      ? "// Typed tags for React 19's JSX: `import type {} from 'credit-usage-elements/jsx/react'` once in your app."
+      : "// Typed tags for JSX runtimes that use the global JSX namespace (Preact, Solid, …): `import type {} from 'credit-usage-elements/jsx'`.",
     ...byModule.map(({ el, from }) => `import type { ${el.name} } from '${from}';`),
+    ...(flavour === 'react' ? ["import type { DetailedHTMLProps, HTMLAttributes } from 'react';"] : []),
     '',
-    '/** Properties a JSX tag of this element accepts: its public fields, HTML attributes, children. */',
-    'type ElementProps<E> = Partial<Omit<E, keyof HTMLElement>> & {',
-    '  id?: string;',
-    '  class?: string;',
-    '  className?: string;',
-    '  slot?: string;',
-    '  style?: string | Record<string, string | number>;',
-    '  key?: string | number;',
-    '  ref?: unknown;',
-    '  children?: unknown;',
-    '  [attribute: `data-${string}` | `aria-${string}`]: unknown;',
-    '};',
+    flavour === 'react'
+      ? '/** A tag of this element: React\'s HTML attributes, then the element\'s own properties. */\ntype ElementProps<E> = DetailedHTMLProps<HTMLAttributes<E>, E> & Partial<Omit<E, keyof HTMLElement>>;'
+      : '/** A tag of this element: its public properties, and the common HTML attributes. */\ntype ElementProps<E> = Partial<Omit<E, keyof HTMLElement>> & {\n  id?: string;\n  class?: string;\n  slot?: string;\n  style?: string;\n  children?: unknown;\n  [attribute: `data-${string}` | `aria-${string}`]: unknown;\n};',
     '',
-    'export interface CreditElementsJSX {',
+    `export interface CreditElements${flavour === 'react' ? 'React' : ''}JSX {`,
   ];
   for (const { el } of byModule) {
-    const attrs = (el.attributes ?? []).map((a) => `'${a.name}'?: ${a.type?.text?.includes('number') ? 'number | string' : a.type?.text?.includes('boolean') ? 'boolean' : 'string'}`);
-    const events = (el.events ?? []).filter((e) => e.name).map((e) => `on${e.name.replace(/(^|-)(\w)/g, (_, __, c) => c.toUpperCase())}?: (event: ${e.type?.text ?? 'Event'}) => void`);
+    const attrs = (el.attributes ?? [])
+      .filter((a) => !(publicFields(el).some((f) => f.name === a.name)))
+      .map((a) => `'${a.name}'?: ${a.type?.text?.includes('number') ? 'number | string' : a.type?.text?.includes('boolean') ? 'boolean' : 'string'}`);
+    const events = (el.events ?? []).filter((e) => e.name).map((e) => `'on${e.name}'?: (event: GlobalEventHandlersEventMap['${e.name}']) => void`);
     lines.push(`  '${el.tagName}': ElementProps<${el.name}> & { ${[...attrs, ...events].join('; ')} };`);
   }
-  lines.push('}', '', 'declare global {', '  // eslint-disable-next-line @typescript-eslint/no-namespace', '  namespace JSX {', '    // eslint-disable-next-line @typescript-eslint/no-empty-object-type', '    interface IntrinsicElements extends CreditElementsJSX {}', '  }', '}', '', '');
+  lines.push('}', '');
+  if (flavour === 'react') {
+    lines.push("declare module 'react' {", '  namespace JSX {', '    // eslint-disable-next-line @typescript-eslint/no-empty-object-type', '    interface IntrinsicElements extends CreditElementsReactJSX {}', '  }', '}', '');
+  } else {
+    lines.push('declare global {', '  namespace JSX {', '    // eslint-disable-next-line @typescript-eslint/no-empty-object-type', '    interface IntrinsicElements extends CreditElementsJSX {}', '  }', '}', '');
+  }
   return lines.join('\n');
 }
 
@@ -192,7 +198,8 @@ const files = {
   'docs/api.md': apiMarkdown(),
   'vscode.html-custom-data.json': JSON.stringify(vscodeData(), null, 2) + '\n',
   'web-types.json': JSON.stringify(webTypes(), null, 2) + '\n',
-  'src/jsx.d.ts': jsxTypes(),
+  'src/jsx.d.ts': jsxTypes('global'),
+  'src/jsx-react.d.ts': jsxTypes('react'),
 };
 if (process.argv.includes('--check')) {
   const stale = Object.entries(files).filter(([path, text]) => !existsSync(path) || readFileSync(path, 'utf8') !== text);

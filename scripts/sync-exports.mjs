@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Keeps package.json's per-element entry points and side-effect list in step
 // with src/elements/*: `credit-usage-elements/<tag>` registers that element.
+// `credit-usage-elements/react` (the React wrappers) registers every element;
+// `credit-usage-elements/jsx` holds the JSX tag types.
 //   node scripts/sync-exports.mjs          write package.json
 //   node scripts/sync-exports.mjs --check  fail if it is out of date (CI)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,13 +17,26 @@ const exports = {
   './data': { types: './dist/types/data/index.d.ts', default: './dist/data.js' },
   './mocks': { types: './dist/types/mocks/index.d.ts', default: './dist/mocks.js' },
   './register': { types: './dist/types/register.d.ts', default: './dist/register.js' },
+  './react': { types: './dist/types/react/index.d.ts', default: './dist/react.js' },
 };
+// Types only: the JSX tag types generated into src/jsx.d.ts (the build copies them).
+if (existsSync('src/jsx.d.ts')) exports['./jsx'] = { types: './dist/types/jsx.d.ts' };
+if (existsSync('src/jsx-react.d.ts')) exports['./jsx/react'] = { types: './dist/types/jsx-react.d.ts' };
 for (const tag of tags) {
   exports[`./${tag}`] = { types: `./dist/types/elements/${tag}/define.d.ts`, default: `./dist/elements/${tag}.js` };
 }
 exports['./custom-elements.json'] = './custom-elements.json';
 exports['./package.json'] = './package.json';
-const sideEffects = ['./dist/index.js', ...tags.map((t) => `./dist/elements/${t}.js`)];
+// The published define modules register elements; so do their sources, which
+// the build itself resolves through this same list (else it drops them).
+const sideEffects = [
+  './dist/index.js',
+  './dist/react.js',
+  ...tags.map((t) => `./dist/elements/${t}.js`),
+  './src/index.ts',
+  './src/react/index.ts',
+  './src/elements/*/define.ts',
+];
 const next = { ...pkg, exports, sideEffects };
 const text = JSON.stringify(next, null, 2) + '\n';
 if (process.argv.includes('--check')) {

@@ -5,9 +5,16 @@
  */
 import type { CreditBase } from './base/credit-element.js';
 import { defineElement } from './base/define.js';
+import { CreditDailyChart } from './elements/credit-daily-chart/credit-daily-chart.js';
 import { CreditDashboard } from './elements/credit-dashboard/credit-dashboard.js';
+import { CreditMonthlyChart } from './elements/credit-monthly-chart/credit-monthly-chart.js';
+import { CreditByReason } from './elements/credit-by-reason/credit-by-reason.js';
+import { CreditByWorkspace } from './elements/credit-by-workspace/credit-by-workspace.js';
+import { CreditTeamSplit } from './elements/credit-team-split/credit-team-split.js';
 import { CreditSummary } from './elements/credit-summary/credit-summary.js';
+import { MemberUsageTable } from './elements/member-usage-table/member-usage-table.js';
 import { RangePicker } from './elements/range-picker/range-picker.js';
+import { WorkspaceAllocationTable } from './elements/workspace-allocation-table/workspace-allocation-table.js';
 
 /** Every element, by its canonical tag. */
 export const creditElements: Record<string, typeof CreditBase> = {
@@ -15,7 +22,14 @@ export const creditElements: Record<string, typeof CreditBase> = {
   'credit-summary': CreditSummary,
   'credit-dashboard': CreditDashboard,
   // chart panels
+  'credit-monthly-chart': CreditMonthlyChart,
+  'credit-by-reason': CreditByReason,
+  'credit-by-workspace': CreditByWorkspace,
+  'credit-team-split': CreditTeamSplit,
+  'credit-daily-chart': CreditDailyChart,
   // table panels
+  'workspace-allocation-table': WorkspaceAllocationTable,
+  'member-usage-table': MemberUsageTable,
 };
 
 export interface DefineOptions {

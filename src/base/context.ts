@@ -3,7 +3,7 @@
  * object: the dashboard replaces it on every change, and panels consuming
  * it with `subscribe: true` update.
  */
-import { createContext } from '@lit/context';
+import { ContextRoot, createContext } from '@lit/context';
 import type { AccountInfo, CreditDataSource } from '../data/types.js';
 import type { CreditStrings } from './strings.js';
 
@@ -35,3 +35,15 @@ export interface DashboardState {
 }
 
 export const dashboardContext = createContext<DashboardState | undefined>(Symbol.for('credit-usage-elements/dashboard'));
+
+/**
+ * Panels written inside a dashboard in plain HTML may be upgraded before the
+ * dashboard is (tags register in import order): a context root on the
+ * document holds their requests and answers them once the dashboard
+ * appears. One root per page, even with two copies of the library.
+ */
+const ROOT = Symbol.for('credit-usage-elements/context-root');
+if (typeof document !== 'undefined' && !(globalThis as Record<symbol, unknown>)[ROOT]) {
+  (globalThis as Record<symbol, unknown>)[ROOT] = true;
+  new ContextRoot().attach(document.documentElement);
+}

@@ -112,11 +112,19 @@ export abstract class CreditBase extends LitElement {
   }
 
   get resolvedLocale(): string {
-    return this.locale ?? this.dashboard?.locale ?? this.closest('[lang]')?.getAttribute('lang') ?? navigator.language ?? 'en-US';
+    return this.locale ?? this.dashboard?.locale ?? langAround(this) ?? navigator.language ?? 'en-US';
   }
 
+  #text?: { from: [unknown, unknown]; merged: CreditStrings };
+
+  /** Every string, merged once per change of the replacements (templates read it per cell). */
   get text(): CreditStrings {
-    return { ...defaultStrings, ...this.dashboard?.strings, ...this.strings };
+    const own = this.strings;
+    const shared = this.dashboard?.strings;
+    if (this.#text?.from[0] !== own || this.#text.from[1] !== shared) {
+      this.#text = { from: [own, shared], merged: { ...defaultStrings, ...shared, ...own } };
+    }
+    return this.#text.merged;
   }
 
   /** The dashboard's focus (a day, workspace or reason), or none outside a dashboard. */
@@ -225,6 +233,12 @@ export abstract class CreditElement<T = unknown> extends CreditBase {
     return this.now ?? this.dashboard?.now;
   }
 
+  /** The display unit's label as a heading word: "Credits", "Conversations". */
+  unitTitle(account: AccountInfo | undefined): string {
+    const label = this.displayUnit(account)?.label ?? this.text.credits;
+    return label.charAt(0).toLocaleUpperCase(this.resolvedLocale) + label.slice(1);
+  }
+
   protected get revision(): number {
     return (this.dashboard?.revision ?? 0) + this.ownRevision;
   }
@@ -238,6 +252,8 @@ export abstract class CreditElement<T = unknown> extends CreditBase {
   /** Reloads the data (the Retry button does this). */
   reload(): Promise<void> {
     if (this.source) forgetAccountIfFailed(this.source);
+    // The dashboard retries what it loads itself (the account) too.
+    this.emit('credit-retry', null);
     return this.data.run();
   }
 
@@ -266,7 +282,7 @@ export abstract class CreditElement<T = unknown> extends CreditBase {
     if (wanted !== this.#subscribedTo && this.isConnected) {
       this.#unsubscribe?.();
       this.#subscribedTo = wanted;
-      this.#unsubscribe = wanted?.subscribe?.(() => this.ownRevision++);
+      this.#unsubscribe = subscribeTo(wanted, () => this.ownRevision++);
     }
   }
 
@@ -302,6 +318,17 @@ export abstract class CreditElement<T = unknown> extends CreditBase {
   }
 }
 
+/** The nearest `lang`, looking past shadow roots (panels in the dashboard's own layout live in its shadow root). */
+function langAround(element: Element): string | undefined {
+  for (let node: Element | null = element; node; ) {
+    const found = node.closest('[lang]');
+    if (found) return found.getAttribute('lang') ?? undefined;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return undefined;
+}
+
 function dispatch<D>(target: EventTarget, name: string, detail: D, cancelable: boolean): boolean {
   return target.dispatchEvent(new CustomEvent<D>(name, { detail, bubbles: true, composed: true, cancelable }));
 }
@@ -311,6 +338,31 @@ export class MissingSourceError extends Error {
   constructor() {
     super('No data source.');
   }
+}
+
+/**
+ * `source.subscribe(onChange)`, made safe: a host adapter whose `subscribe`
+ * throws (or returns no function) must not throw out of a Lit lifecycle
+ * callback — that escaped as an uncaught error and left the element half
+ * updated. The panel then simply has no live refresh; the fault is logged.
+ */
+export function subscribeTo(source: CreditDataSource | undefined, onChange: () => void): (() => void) | undefined {
+  if (!source?.subscribe) return undefined;
+  let unsubscribe: unknown;
+  try {
+    unsubscribe = source.subscribe(onChange);
+  } catch (error) {
+    console.warn('credit-usage-elements: the data source\'s subscribe() threw; live updates are off.', error);
+    return undefined;
+  }
+  if (typeof unsubscribe !== 'function') return undefined;
+  return () => {
+    try {
+      (unsubscribe as () => void)();
+    } catch (error) {
+      console.warn('credit-usage-elements: the data source\'s unsubscribe function threw.', error);
+    }
+  };
 }
 
 function forgetAccountIfFailed(source: CreditDataSource): void {

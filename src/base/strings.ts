@@ -77,7 +77,7 @@ export const defaultStrings = {
   monthlyOverAllowance: 'Over allowance',
   monthlyProjectedOver: 'Projected over allowance',
   monthlyWithinAllowance: 'Within allowance',
-  monthlySummary: 'Credits per billing month, {start} – {end}: {total} in total; highest in {peak} with {peakValue}.',
+  monthlySummary: '{Unit} per billing month, {start} – {end}: {total} in total; highest in {peak} with {peakValue}.',
   monthlySummaryOver: 'Months over the allowance of {allowance}: {count}.',
   monthlySummaryProjection: 'This month so far: {used}; projected: {projected}.',
   // shared by credit-monthly-chart, credit-by-reason, credit-by-workspace, credit-team-split
@@ -89,19 +89,19 @@ export const defaultStrings = {
   byReasonColumn: 'Reason',
   byReasonLegend: 'Reasons',
   byReasonAll: 'All reasons',
-  byReasonSummary: 'Credits by reason, {range}: {total} in total; most on {top} with {topValue} ({topShare}).',
+  byReasonSummary: '{Unit} by reason, {range}: {total} in total; most on {top} with {topValue} ({topShare}).',
   // credit-by-workspace
   byWorkspaceTitle: 'Usage by workspace',
   byWorkspaceColumn: 'Workspace',
   byWorkspaceList: 'Workspaces',
-  byWorkspaceSummary: 'Credits by workspace, {range}: {total} in total; most in {top} with {topValue} ({topShare}).',
+  byWorkspaceSummary: '{Unit} by workspace, {range}: {total} in total; most in {top} with {topValue} ({topShare}).',
   // credit-team-split
   teamSplitTitle: 'Team vs personal',
   teamSplitKind: 'Workspace kind',
   teamSplitTeam: 'Team',
   teamSplitPersonal: 'Personal',
   teamSplitLegend: 'Workspace kinds',
-  teamSplitSummary: 'Credits by workspace kind, {range}: team {team} ({teamShare}), personal {personal} ({personalShare}).',
+  teamSplitSummary: '{Unit} by workspace kind, {range}: team {team} ({teamShare}), personal {personal} ({personalShare}).',
   teamSplitPersonalOnly: 'Only personal workspaces: all usage is personal.',
   teamSplitTeamOnly: 'Only team workspaces: all usage is in team workspaces.',
   // workspace-allocation-table

@@ -113,6 +113,8 @@ export const themeStyles = css`
 /** Pieces every panel uses: the card, state messages, buttons, skeletons. */
 export const panelStyles = css`
   .panel {
+    /* Fills a stretched grid cell, so cards in one dashboard row line up. */
+    height: 100%;
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

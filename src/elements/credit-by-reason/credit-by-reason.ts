@@ -144,6 +144,7 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
     const top = data.slices[0];
     const parts = [
       fill(t.byReasonSummary, {
+        Unit: this.unitTitle(data.account),
         range: formatDateRange(data.start, data.end, locale),
         total: credits(data.total),
         top: top.label,

@@ -161,6 +161,7 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
     const top = data.bars.find((b) => b.key !== OTHERS_KEY) ?? data.bars[0];
     const parts = [
       fill(t.byWorkspaceSummary, {
+        Unit: this.unitTitle(data.account),
         range: formatDateRange(data.start, data.end, locale),
         total: credits(data.total),
         top: this.#label(top),

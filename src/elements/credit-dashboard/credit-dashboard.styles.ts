@@ -7,6 +7,12 @@ export const creditDashboardStyles = css`
     container-type: inline-size;
     color: var(--_text);
   }
+  /* A forced theme paints its own backdrop, so a dark dashboard stays legible on a light page. */
+  :host([theme]) {
+    background: var(--credit-dashboard-background, var(--_subtle));
+    padding: var(--credit-dashboard-padding, var(--_gap));
+    border-radius: var(--_radius);
+  }
   header {
     display: flex;
     flex-wrap: wrap;

@@ -1,10 +1,10 @@
 import { provide } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { formatDate } from '../../core/format.js';
-import { CreditBase, forgetAccount, loadAccount } from '../../base/credit-element.js';
+import { CreditBase, forgetAccount, loadAccount, subscribeTo } from '../../base/credit-element.js';
 import { dashboardContext, type DashboardState, type Selection } from '../../base/context.js';
 import { fill } from '../../base/strings.js';
 import type { RangeChangeDetail } from '../range-picker/range-picker.js';
@@ -61,6 +61,8 @@ const LAYOUT: [string, string][] = [
  *
  * @cssproperty [--credit-gap=1rem] - Space between panels.
  * @cssproperty [--credit-dashboard-columns=2] - Columns of the default grid on wide screens.
+ * @cssproperty [--credit-dashboard-background=var(--credit-color-subtle)] - Backdrop painted when `theme` is forced.
+ * @cssproperty [--credit-dashboard-padding=var(--credit-gap)] - Padding around a dashboard with a forced `theme`.
  */
 export class CreditDashboard extends CreditBase {
   static override styles = [...CreditBase.styles, creditDashboardStyles];
@@ -113,15 +115,19 @@ export class CreditDashboard extends CreditBase {
     // Known before the first render, so the default layout never starts loading for nothing.
     this.hasChildren = [...this.children].some((child) => !child.slot);
     this.addEventListener('range-change', this.#onRangeChange);
+    this.addEventListener('credit-retry', this.#onRetry);
     this.addEventListener('day-select', this.#onDaySelect);
     this.addEventListener('workspace-select', this.#onWorkspaceSelect);
     this.addEventListener('reason-select', this.#onReasonSelect);
     this.#schedule();
+    // Back in the document: subscribe to the source again (done in updated()).
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('range-change', this.#onRangeChange);
+    this.removeEventListener('credit-retry', this.#onRetry);
     this.removeEventListener('day-select', this.#onDaySelect);
     this.removeEventListener('workspace-select', this.#onWorkspaceSelect);
     this.removeEventListener('reason-select', this.#onReasonSelect);
@@ -141,7 +147,8 @@ export class CreditDashboard extends CreditBase {
       account: this.#account.value,
       range: this.range,
       timeZone: this.timeZone,
-      locale: this.locale,
+      // Resolved here: panels in the shadow root cannot see the page's lang.
+      locale: this.resolvedLocale,
       unit: this.unit,
       theme: this.theme,
       selection: this.selection,
@@ -153,10 +160,15 @@ export class CreditDashboard extends CreditBase {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('refreshInterval')) this.#schedule();
-    if (this.dataSource !== this.#subscribedTo) {
+    // Only while connected: an update that runs after removal (the account
+    // arriving late) used to subscribe again, and the source then held the
+    // removed dashboard and every panel in it for good.
+    const wanted = this.isConnected ? this.dataSource : undefined;
+    if (wanted !== this.#subscribedTo) {
       this.#unsubscribe?.();
-      this.#subscribedTo = this.dataSource;
-      this.#unsubscribe = this.dataSource?.subscribe?.(() => {
+      this.#subscribedTo = wanted;
+      // Through subscribeTo: a host `subscribe` that throws must not escape updated().
+      this.#unsubscribe = subscribeTo(wanted, () => {
         this.revision++;
         this.lastUpdated = Date.now();
       });
@@ -179,6 +191,11 @@ export class CreditDashboard extends CreditBase {
       this.range = value;
       if (this.selection.day) this.#select({ ...this.selection, day: undefined });
     }
+  };
+
+  /** A panel's Retry: if the account failed to load, try it again too. */
+  #onRetry = () => {
+    if (this.#account.status === TaskStatus.ERROR) void this.#account.run();
   };
 
   #onDaySelect = (event: CustomEvent<DaySelectDetail>) => this.#select({ ...this.selection, day: event.detail.date ?? undefined });
@@ -209,7 +226,7 @@ export class CreditDashboard extends CreditBase {
     return html`
       <header part="header">
         <div class="title-block">
-          <h2 part="title" class="title">${account?.name ?? nothing}</h2>
+          ${account?.name ? html`<h2 part="title" class="title">${account.name}</h2>` : nothing}
           ${this.lastUpdated
             ? html`<span part="updated" class="muted updated">${fill(t.lastUpdated, { time: this.#formatTime(this.lastUpdated, account?.timeZone) })}</span>`
             : nothing}

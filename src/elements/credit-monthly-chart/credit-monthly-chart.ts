@@ -182,6 +182,7 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
     const peak = data.months.reduce((best, m) => (m.credits > best.credits ? m : best), data.months[0]);
     const parts = [
       fill(t.monthlySummary, {
+        Unit: this.unitTitle(data.account),
         start: formatMonth(data.months[0].key, locale),
         end: formatMonth(data.months[data.months.length - 1].key, locale),
         total: credits(data.months.reduce((s, m) => s + m.credits, 0)),

@@ -236,6 +236,15 @@ export class CreditSummary extends CreditElement<SummaryData> {
     return html`<p class=${urgent ? 'forecast urgent' : 'forecast'} part="forecast">${sentence}</p>`;
   }
 
+  // Empty and error cards keep their heading, like every other panel.
+  protected override renderEmpty() {
+    return html`<h2 class="title" part="title">${this.text.summaryTitle}</h2>${super.renderEmpty()}`;
+  }
+
+  protected override renderError(error: unknown) {
+    return html`<h2 class="title" part="title">${this.text.summaryTitle}</h2>${super.renderError(error)}`;
+  }
+
   protected override renderSkeleton(): TemplateResult {
     return html`<span class="skeleton" style="width:30%;height:1.2rem"></span>
       <div class="skeleton-row">${[1, 2, 3].map(() => html`<span class="skeleton" style="height:3.6rem"></span>`)}</div>

@@ -131,6 +131,7 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
     const personal = this.#credits(data, 'personal');
     const parts = [
       fill(t.teamSplitSummary, {
+        Unit: this.unitTitle(data.account),
         range: formatDateRange(data.start, data.end, locale),
         team: credits(team),
         teamShare: formatPercent(team / data.total, locale),

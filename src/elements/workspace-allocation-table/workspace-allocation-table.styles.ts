@@ -63,6 +63,8 @@ export const workspaceAllocationTableStyles = css`
     color: var(--_danger);
   }
   .table-wrap {
+    /* Holds the visually hidden cell text, which is absolutely positioned. */
+    position: relative;
     overflow-x: auto;
     margin-top: 0.25rem;
     /* A shadow at an edge the table scrolls past, so hidden columns are noticed. */

@@ -221,6 +221,7 @@ interface TransferCheck {
  * otherwise) and parsed strictly; full-width digits are accepted as typed by
  * an IME (see {@link parseCreditAmount}).
  *
+ * @tagname workspace-allocation-table
  * @summary Credit mode, each workspace's allocation, usage by reason, remaining and blocked state; transfers, deletion and mode switching.
  *
  * @fires mode-change - Cancelable; the user confirmed switching the credit mode, nothing sent yet. Detail: `{ mode }`.
