@@ -193,9 +193,9 @@ export function generateDemoData(options: DemoDataOptions = {}): MemoryDataSourc
   const primaryBalance = Math.ceil((used[0] * 1.3 + 5000) / 1000) * 1000;
   const totalCredits = allocatedElsewhere + primaryBalance;
 
-  // The allowance is a little under the typical month, so a few months go over it.
+  // The allowance sits a little above the typical month: usage grows, so the later months go over it.
   const monthly = events.reduce((a, e) => a + e.credits, 0) / Math.max(1, months);
-  if (monthly > 0) account.monthlyAllowance = Math.round((monthly * 0.95) / 100) * 100;
+  if (monthly > 0) account.monthlyAllowance = Math.round((monthly * 1.1) / 100) * 100;
 
   return { account, members, workspaces, events, totalCredits, mode: 'workspace-budget' };
 }
