@@ -52,6 +52,13 @@ export interface ChartTheme {
   danger: string;
   font: string;
   reducedMotion: boolean;
+  /** Whether the element is laid out right to left: charts mirror (categories run right to left, the value axis sits on the right). */
+  rtl: boolean;
+}
+
+/** Whether an element is laid out right to left (its resolved CSS `direction`, which follows `dir` on it or any ancestor). */
+export function isRtl(element: Element): boolean {
+  return getComputedStyle(element).direction === 'rtl';
 }
 
 /** Reads the resolved `--_*` theme tokens of an element. */
@@ -68,6 +75,7 @@ export function readTheme(element: Element): ChartTheme {
     danger: v('--_danger', '#c2410c'),
     font: style.fontFamily || 'system-ui, sans-serif',
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
+    rtl: style.direction === 'rtl',
   };
 }
 

@@ -233,10 +233,10 @@ export abstract class ChartPanel<T> extends CreditElement<T> {
       <table>
         <caption>${this.panelTitle()}</caption>
         <thead>
-          <tr>${table.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr>
+          <tr>${table.columns.map((c) => html`<th scope="col"><bdi>${c}</bdi></th>`)}</tr>
         </thead>
         <tbody>
-          ${table.rows.map((row) => html`<tr>${row.map((cell, i) => (i === 0 ? html`<th scope="row">${cell}</th>` : html`<td>${cell}</td>`))}</tr>`)}
+          ${table.rows.map((row) => html`<tr>${row.map((cell, i) => (i === 0 ? html`<th scope="row"><bdi>${cell}</bdi></th>` : html`<td>${cell}</td>`))}</tr>`)}
         </tbody>
       </table>
     </div>`;

@@ -202,11 +202,25 @@ export abstract class CreditElement<T = unknown> extends CreditBase {
       const range = this.resolveRange(account, timeZone);
       return this.load({ source, account, range, timeZone, selection: this.dashboardFocus, signal });
     },
-    args: () => [this.source, this.revision, this.now, this.dashboard?.now, this.timeZone, this.range, this.dashboard?.range, this.dashboard?.timeZone, ...this.loadArgs()],
+    args: () => [
+      this.source,
+      this.revision,
+      this.now,
+      this.dashboard?.now,
+      this.timeZone,
+      this.dashboard?.timeZone,
+      ...(this.followsRange ? [this.range, this.dashboard?.range] : []),
+      ...this.loadArgs(),
+    ],
   });
 
   /** Fetches what the panel shows. */
   protected abstract load(context: LoadContext): Promise<T>;
+
+  /** Whether the panel shows the chosen range (a range change reloads it). */
+  protected get followsRange(): boolean {
+    return true;
+  }
 
   /** Further inputs that should trigger a reload when they change (compared by identity). */
   protected loadArgs(): readonly unknown[] {

@@ -197,3 +197,29 @@ export function memberLabel(member: { id: string; email?: string | null; name?: 
   if (name) return name;
   return `#${String(member.id).slice(0, 8)}`;
 }
+
+// --------------------------------------------------------------------- bidi
+
+/** U+2068 FIRST STRONG ISOLATE. */
+const FSI = '\u2068';
+/** U+2069 POP DIRECTIONAL ISOLATE. */
+const PDI = '\u2069';
+
+/**
+ * Wraps user-supplied text (a member's email or name, a workspace name, a
+ * reason label) in U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL
+ * ISOLATE before it goes into a sentence. Inside the isolate the text takes
+ * its direction from its own first strong character, and whatever it holds
+ * — right-to-left letters, a U+202E RIGHT-TO-LEFT OVERRIDE, an unbalanced
+ * embedding — cannot reorder the text around it: without it, an Arabic
+ * workspace name reverses the numbers after it in "most in {top} with
+ * {topValue}", an override reverses the rest of the sentence, and in a
+ * right-to-left locale an id like `#u_7e1fb9` shows as `u_7e1fb9#`.
+ * (The same isolation as `<bdi>` or `dir="auto"` in markup, for places that
+ * only take a string: `fill()` sentences, `aria-label`s, Chart.js labels.)
+ *
+ * For display only: exports carry the raw names, never this.
+ */
+export function isolate(text: string): string {
+  return `${FSI}${text}${PDI}`;
+}

@@ -355,7 +355,7 @@ describe('<credit-dashboard>', () => {
     await dash.updateComplete;
     expect(dash.selection).to.deep.equal({ day: '2026-10-02', reason: 'chat' });
     const chips = [...dash.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=chip]')];
-    expect(chips.map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Day: Oct 2, 2026×', 'Reason: Chat×']);
+    expect(chips.map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Day: Oct 2, 2026×', 'Reason: \u2068Chat\u2069×']);
     await expect(dash).to.be.accessible();
     chips[0].click();
     await dash.updateComplete;

@@ -7,6 +7,7 @@ import {
   formatMonth,
   formatNumber,
   formatPercent,
+  isolate,
   memberLabel,
   toUnit,
 } from '../../src/core/format.js';
@@ -134,6 +135,31 @@ describe('core/format', () => {
       expect(formatMonth('2027-01', 'de-DE', 'long')).to.equal('Januar 2027');
       expect(() => formatMonth('2026-13', 'en-US')).to.throw(RangeError, 'month must be YYYY-MM, got "2026-13"');
       expect(() => formatMonth('2026-11-01', 'en-US')).to.throw(RangeError, 'month must be YYYY-MM');
+    });
+  });
+
+  describe('isolate', () => {
+    it('wraps text in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE', () => {
+      expect(isolate('Sales')).to.equal('\u2068Sales\u2069');
+      expect(isolate('')).to.equal('\u2068\u2069');
+      expect(isolate('#u_7e1fb9')).to.equal('\u2068#u_7e1fb9\u2069');
+    });
+
+    it('keeps the text itself unchanged, overrides and right-to-left letters included', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+          const out = isolate(text);
+          expect(out.slice(1, -1)).to.equal(text);
+          expect(out[0]).to.equal('\u2068');
+          expect(out.at(-1)).to.equal('\u2069');
+        }),
+      );
+      expect(isolate('\u202Egnp.exe')).to.equal('\u2068\u202Egnp.exe\u2069');
+      expect(isolate('مساحة العمل')).to.equal('\u2068مساحة العمل\u2069');
+    });
+
+    it('is exported from the core entry point', () => {
+      expect(core.isolate).to.equal(isolate);
     });
   });
 

@@ -170,7 +170,7 @@ describe('docs: events.md', () => {
           await waitUntil(() => dialog().open, 'dialog open');
         }
         const select = dialog().querySelector<HTMLSelectElement>('#transfer-source')!;
-        select.value = [...select.options].find((o) => o.textContent!.trim().startsWith('Primary ('))!.value;
+        select.value = [...select.options].find((o) => o.textContent!.replace(/[\u2068\u2069]/g, '').trim().startsWith('Primary ('))!.value;
         select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
         const input = dialog().querySelector<HTMLInputElement>('#transfer-amount')!;
         input.value = amount;

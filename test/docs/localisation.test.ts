@@ -117,7 +117,7 @@ describe('docs: localisation.md', () => {
     });
   });
 
-  it('right-to-left: the daily chart runs right to left; the monthly chart does not (the known limitation)', async () => {
+  it('right-to-left: the daily and monthly charts run right to left, the workspace bars grow from the right', async () => {
     const s = await sandboxPage(`<!doctype html><html lang="ar" dir="rtl"><head></head><body><credit-dashboard range="30d" locale="en-US"></credit-dashboard>
       <script type="module">${mapImports(DEMO)}</script></body></html>`);
     open.push(s);
@@ -127,7 +127,12 @@ describe('docs: localisation.md', () => {
     const daily = chart('credit-daily-chart').options.scales!;
     expect((daily.x as { reverse?: boolean }).reverse).to.equal(true);
     expect((daily.y as { position?: string }).position).to.equal('right');
-    expect((chart('credit-monthly-chart').options.scales!.x as { reverse?: boolean }).reverse).to.not.equal(true);
+    const monthly = chart('credit-monthly-chart').options.scales!;
+    expect((monthly.x as { reverse?: boolean }).reverse).to.equal(true);
+    expect((monthly.y as { position?: string }).position).to.equal('right');
+    const byWorkspace = chart('credit-by-workspace').options.scales!;
+    expect((byWorkspace.x as { reverse?: boolean }).reverse).to.equal(true);
+    expect((byWorkspace.y as { position?: string }).position).to.equal('right');
   });
 
   describe('time zones', () => {

@@ -11,7 +11,8 @@ import { ev, smallOrg } from '../data/fixtures.js';
 /** 2026-11-20 18:00 UTC; the default range is the billing month, 1–30 Nov. */
 const NOW = Date.UTC(2026, 10, 20, 18);
 
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+// Text as read: names in sentences are wrapped in bidi isolates (U+2068 … U+2069), checked on their own below.
+const squash = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /**
  * Five workspaces, November: Sales 500 (400 chat + 100 image), Research 300
@@ -93,6 +94,32 @@ describe('credit-by-workspace', () => {
       expect(chart.data.datasets[0].data).to.deep.equal([500, 300, 200, 100, 50]);
       expect(p.list()).to.deep.equal(['Sales 500 43.5%', 'Research 300 26.1%', 'Primary 200 17.4%', 'Legal 100 8.7%', 'Design 50 4.3%']);
       expect(p.summary()).to.equal('Credits by workspace, Nov 1 – 30, 2026: 1,150 credits in total; most in Sales with 500 credits (43.5%).');
+      // The name is isolated from the sentence around it; the list isolates it in markup.
+      expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('most in \u2068Sales\u2069 with');
+      expect(el.shadowRoot!.querySelector('[part="list-item"] .name')!.getAttribute('dir')).to.equal('auto');
+    });
+
+    it('mirrors in a right-to-left layout: bars grow from the right, names on the right', async () => {
+      const ltr = await panel(html`<credit-by-workspace .dataSource=${fiveWorkspaces()} .now=${NOW} locale="en-US"></credit-by-workspace>`);
+      expect(harness(ltr).chart().options.scales!.x!.reverse).to.equal(false);
+      expect((harness(ltr).chart().options.scales!.y as { position?: unknown }).position).to.equal('left');
+
+      const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl">
+        <credit-by-workspace .dataSource=${fiveWorkspaces()} .now=${NOW} locale="ar-EG"></credit-by-workspace>
+      </div>`);
+      const el = wrapper.querySelector('credit-by-workspace')!;
+      await ready(el);
+      await el.updateComplete;
+      const chart = harness(el).chart();
+      expect(chart.options.scales!.x!.reverse).to.equal(true);
+      expect((chart.options.scales!.y as { position?: unknown }).position).to.equal('right');
+      expect(chart.options.plugins!.tooltip!.rtl).to.equal(true);
+      // Zero is on the right: a bar's end lies left of its base, and the names sit right of the plot.
+      const x = chart.scales.x;
+      expect(x.getPixelForValue(0)).to.be.greaterThan(x.getPixelForValue(500));
+      expect(chart.scales.y.left).to.be.greaterThan(x.left);
+      // The axis labels are isolated, so an RTL or overriding name cannot spill over its neighbours.
+      expect(chart.scales.y.ticks.map((t) => t.label)).to.deep.equal(['Sales', 'Research', 'Primary', 'Legal', 'Design'].map((n) => `\u2068${n}\u2069`));
     });
 
     it('keeps the top workspaces and sums the rest into Others, which cannot be selected', async () => {

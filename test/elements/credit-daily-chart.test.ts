@@ -229,7 +229,7 @@ describe('credit-daily-chart', () => {
   describe('what it says', () => {
     it('summarises the range in one sentence', async () => {
       const el = await daily(html`<credit-daily-chart locale="en-US" group-by="member" range=${RANGE} .now=${NOW} .dataSource=${source()}></credit-daily-chart>`);
-      const summary = 'Daily credits, Oct 1 – 7: 73 in total; highest on Oct 4 with 32. Largest: Ben with 35.';
+      const summary = 'Daily credits, Oct 1 – 7: 73 in total; highest on Oct 4 with 32. Largest: \u2068Ben\u2069 with 35.';
       expect(text($(el, '.summary'))).to.equal(summary);
       // The canvas carries it too, for screen readers.
       expect($(el, 'canvas').getAttribute('aria-label')!.replace(/\s+/g, ' ')).to.equal(summary);
@@ -240,7 +240,7 @@ describe('credit-daily-chart', () => {
       const el = await daily(
         html`<credit-daily-chart locale="en-US" group-by="member" top="1" range=${RANGE} .now=${NOW} .strings=${strings} .dataSource=${source()}></credit-daily-chart>`,
       );
-      expect(text($(el, '.summary'))).to.match(/^73 credits du Oct 1 – 7 Largest: Ben with 35\.$/);
+      expect(text($(el, '.summary'))).to.match(/^73 credits du Oct 1 – 7 Largest: \u2068Ben\u2069 with 35\.$/);
       expect(labels(chartOf(el))).to.deep.equal(['Ben', 'Autres']);
       expect(text($(el, '.title'))).to.equal('Par membre');
       await tableRows(el);
@@ -257,7 +257,7 @@ describe('credit-daily-chart', () => {
       const tooltip = chart.tooltip!;
       expect(tooltip.getActiveElements().map((a) => a.index)).to.deep.equal([3, 3]);
       expect(tooltip.title).to.deep.equal(['Oct 4, 2026']);
-      expect(tooltip.body.flatMap((b) => b.lines)).to.deep.equal(['Ben: 30 credits', 'Others: 2 credits']);
+      expect(tooltip.body.flatMap((b) => b.lines)).to.deep.equal(['\u2068Ben\u2069: 30 credits', '\u2068Others\u2069: 2 credits']);
       expect(tooltip.footer).to.deep.equal(['Total: 32 credits']);
     });
 
@@ -322,12 +322,12 @@ describe('credit-daily-chart', () => {
       const chart = chartOf(el);
       expect(values(chart)[0]).to.deep.equal([3000, 0, 0, 18000, 0, 0, 0]);
       expect((chart.options.scales!.y as { title: { text: string } }).title.text).to.equal('conversations');
-      expect(text($(el, '.summary'))).to.equal('Daily conversations, Oct 1 – 7: 43,800 in total; highest on Oct 4 with 19,200. Largest: Ben with 21,000.');
+      expect(text($(el, '.summary'))).to.equal('Daily conversations, Oct 1 – 7: 43,800 in total; highest on Oct 4 with 19,200. Largest: \u2068Ben\u2069 with 21,000.');
       expect(cells((await tableRows(el))[3])).to.deep.equal(['Oct 4, 2026', '18,000', '1,200', '19,200']);
       expect(el.export('csv').split('\r\n').slice(0, 2)).to.deep.equal(['date,key,label,conversations', '2026-10-01,m2,Ben,3000']);
       mouseAt(chart, 'mousemove', barPoint(chart, 0, 3));
       await frame();
-      expect(chart.tooltip!.body.flatMap((b) => b.lines)).to.deep.equal(['Ben: 18,000 conversations', 'Others: 1,200 conversations']);
+      expect(chart.tooltip!.body.flatMap((b) => b.lines)).to.deep.equal(['\u2068Ben\u2069: 18,000 conversations', '\u2068Others\u2069: 1,200 conversations']);
       expect(chart.tooltip!.footer).to.deep.equal(['Total: 19,200 conversations']);
     });
 

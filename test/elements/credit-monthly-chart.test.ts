@@ -11,7 +11,8 @@ import { account, ev, smallOrg } from '../data/fixtures.js';
 /** 2026-11-20 18:00 UTC: day 20 of November's 30-day billing month, 10 days left. */
 const NOW = Date.UTC(2026, 10, 20, 18);
 
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+// Text as read: names in sentences are wrapped in bidi isolates (U+2068 … U+2069), checked on their own below.
+const squash = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 const MONTHS = ['Dec 2025', 'Jan 2026', 'Feb 2026', 'Mar 2026', 'Apr 2026', 'May 2026', 'Jun 2026', 'Jul 2026', 'Aug 2026', 'Sep 2026', 'Oct 2026', 'Nov 2026'];
 
@@ -89,6 +90,28 @@ describe('credit-monthly-chart', () => {
         'Credits per billing month, Dec 2025 – Nov 2026: 13,000 credits in total; highest in Oct 2026 with 6,000 credits. ' +
           'Months over the allowance of 5,000 credits: 1. This month so far: 2,000 credits; projected: 3,000 credits.',
       );
+    });
+
+    it('mirrors in a right-to-left layout: months run from the right, the value axis on the right', async () => {
+      const ltr = await panel(html`<credit-monthly-chart .dataSource=${year()} .now=${NOW} locale="en-US"></credit-monthly-chart>`);
+      const ltrScales = harness(ltr).chart().options.scales!;
+      expect(ltrScales.x!.reverse).to.equal(false);
+      expect((ltrScales.y as { position?: unknown }).position).to.equal('left');
+
+      const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl">
+        <credit-monthly-chart .dataSource=${year()} .now=${NOW} locale="ar-EG"></credit-monthly-chart>
+      </div>`);
+      const el = wrapper.querySelector('credit-monthly-chart')!;
+      await ready(el);
+      await el.updateComplete;
+      const chart = harness(el).chart();
+      expect(chart.options.scales!.x!.reverse).to.equal(true);
+      expect((chart.options.scales!.y as { position?: unknown }).position).to.equal('right');
+      expect(chart.options.plugins!.tooltip!.rtl).to.equal(true);
+      // The oldest month is drawn rightmost, the current one leftmost.
+      const x = chart.scales.x;
+      expect(x.getPixelForValue(0)).to.be.greaterThan(x.getPixelForValue(11));
+      expect(chart.scales.y.left).to.be.greaterThan(x.left);
     });
 
     it('stacks the current month’s projected remainder on what it has used so far', async () => {
@@ -248,6 +271,8 @@ describe('credit-monthly-chart', () => {
       await waitUntil(() => p.used()[11] === 1200, 'filtered to workspace a', { timeout: 5000 });
       expect(p.projected()[11]).to.equal(600);
       expect(p.summary()).to.contain('Filtered to Workspace A.');
+      // The name is isolated from the sentence around it.
+      expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('Filtered to \u2068Workspace A\u2069.');
 
       dash.selection = { workspace: 'a', reason: 'image' };
       await ready(el, 'empty');

@@ -11,7 +11,8 @@ import { ev, smallOrg } from '../data/fixtures.js';
 /** 2026-11-20 18:00 UTC; the default range is the billing month, 1–30 Nov. */
 const NOW = Date.UTC(2026, 10, 20, 18);
 
-const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+// Text as read: names in sentences are wrapped in bidi isolates (U+2068 … U+2069), checked on their own below.
+const squash = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /**
  * November: team workspaces p and a use 300 chat (a) + 100 image (p);

@@ -237,7 +237,7 @@ describe('member-usage-table', () => {
       await sendKeys({ type: 'zzz' });
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => $(el, '.no-match') !== null, 'no match', { timeout: 3000 });
-      expect(spoken($(el, '.no-match'))).to.equal('No members match “zzz”.');
+      expect(spoken($(el, '.no-match'))).to.equal('No members match “\u2068zzz\u2069”.');
       expect(el.state).to.equal('ready');
       expect(el.shadowRoot!.activeElement).to.equal(input);
       await expect(el).to.be.accessible();
@@ -484,7 +484,7 @@ describe('member-usage-table', () => {
       dashboard.selection = { workspace: 'b' };
       await waitUntil(() => labels(el).length === 1, 'workspace', { timeout: 3000 });
       expect(lastCall(source).filter).to.deep.equal({ workspace: ['b'] });
-      expect(spoken($(el, '[part="chip"]'))).to.equal('Workspace: Workspace B');
+      expect(spoken($(el, '[part="chip"]'))).to.equal('Workspace: \u2068Workspace B\u2069');
       const clearWorkspace = oneEvent(el, 'workspace-select');
       $(el, '[part="chip"]').click();
       expect((await clearWorkspace).detail).to.deep.equal({ workspaceId: null });
@@ -497,7 +497,7 @@ describe('member-usage-table', () => {
         ['ana@example.com', '20.5'],
         ['Ben', '10'],
       ]);
-      expect(spoken($(el, '[part="chip"]'))).to.equal('Reason: Image');
+      expect(spoken($(el, '[part="chip"]'))).to.equal('Reason: \u2068Image\u2069');
       const clearReason = oneEvent(el, 'reason-select');
       $(el, '[part="chip"]').click();
       expect((await clearReason).detail).to.deep.equal({ reasonId: null });

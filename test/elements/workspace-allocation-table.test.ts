@@ -73,7 +73,8 @@ async function mount(source: CreditDataSource, options: { theme?: 'dark'; unit?:
 }
 
 const root = (el: WorkspaceAllocationTable) => el.shadowRoot!;
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+// Text as read: names in sentences are wrapped in bidi isolates (U+2068 … U+2069), checked on their own where it matters.
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 const num = (s: string) => Number(s.replace(/[^\d.-]/g, ''));
 
 function headers(el: WorkspaceAllocationTable): string[] {
@@ -273,6 +274,9 @@ describe('workspace-allocation-table', () => {
       const opener = button(el, 'Manage credits for Workspace B')!;
       await openManage(el, 'Workspace B');
       expect(text(dialog(el).querySelector('h3'))).to.equal('Manage credits: Workspace B');
+      // The name is isolated from the sentence, so a right-to-left name cannot reorder it.
+      expect(dialog(el).querySelector('h3')!.textContent).to.equal('Manage credits: \u2068Workspace B\u2069');
+      expect(root(el).querySelector('[data-workspace="b"] .ws-name')!.getAttribute('dir')).to.equal('auto');
       // The target is not a source; every other workspace with credits is.
       expect([...sourceSelect(el).options].map(text)).to.deep.equal(['Primary (4,900 credits available)', 'Workspace A (1,500 credits available)']);
       await typeAmount(el, '1000');
@@ -293,6 +297,7 @@ describe('workspace-allocation-table', () => {
       expect(cell(el, 'Workspace B', 'Allocated')).to.equal('4,000');
       expect(reads.length, 'the table used the returned allocation, not a reload').to.equal(readsBefore);
       expect(text(root(el).querySelector('[part="notice"]'))).to.equal('Moved 1,000 credits from Primary to Workspace B.');
+      expect(root(el).querySelector('[part="notice"]')!.textContent).to.contain('from \u2068Primary\u2069 to \u2068Workspace B\u2069.');
       await waitUntil(() => active(el) === opener, 'focus back on the opener');
       expectConserved(el);
     });

@@ -188,4 +188,50 @@ describe('hostile strings', function () {
     expect(JSON.parse(await table.exportData('json')).map((r: { name: string }) => r.name)).to.include(FORMULA);
     expect(watch.seen).to.deep.equal([]);
   });
+
+  it('are isolated inside sentences, so a right-to-left override cannot reverse the text after them; exports keep them raw', async () => {
+    // The override's workspace, reason and member are the largest, so each panel's sentence names them.
+    const day = (d: number) => `2026-10-0${d}T10:00:00Z`;
+    const source = new MemoryDataSource({
+      account: account({ reasons: [{ id: 'chat', label: 'Chat' }, { id: 'ocr', label: BIDI }] }),
+      members: [
+        { id: 'm1', name: BIDI },
+        { id: 'm2', name: 'Ben' },
+      ],
+      workspaces: [
+        { id: 'p', name: 'Primary', kind: 'team', primary: true },
+        { id: 'd', name: BIDI, kind: 'team', allocated: 500 },
+      ],
+      events: [ev(day(1), 90, 'm1', 'd', 'ocr'), ev(day(2), 10, 'm2', 'p', 'chat')],
+      totalCredits: 10_000,
+    });
+    const box = await fixture<HTMLDivElement>(html`<div>
+      <credit-by-workspace .dataSource=${source} .now=${NOW} range=${RANGE} locale="en-US"></credit-by-workspace>
+      <credit-by-reason .dataSource=${source} .now=${NOW} range=${RANGE} locale="en-US"></credit-by-reason>
+      <credit-daily-chart .dataSource=${source} .now=${NOW} range=${RANGE} locale="en-US" group-by="member"></credit-daily-chart>
+    </div>`);
+    const all = [...box.querySelectorAll<ChartPanel<unknown> & Element>('credit-by-workspace, credit-by-reason, credit-daily-chart')];
+    await waitUntil(() => all.every((p) => stateOf(p) === 'ready'), 'ready', { timeout: 10_000 });
+    const summary = (tag: string) => box.querySelector(tag)!.shadowRoot!.querySelector('[part="summary"]')!.textContent!;
+    const isolated = `\u2068${BIDI}\u2069`;
+    // The name sits in an isolate; what follows it is outside, in the sentence's own direction.
+    expect(summary('credit-by-workspace')).to.contain(`most in ${isolated} with 90 credits (90%).`);
+    expect(summary('credit-by-reason')).to.contain(`most on ${isolated} with 90 credits (90%).`);
+    expect(summary('credit-daily-chart')).to.contain(`Largest: ${isolated} with 90.`);
+    // The override is closed with the isolate: every U+202E is followed by a U+2069 before the sentence goes on.
+    for (const tag of ['credit-by-workspace', 'credit-by-reason', 'credit-daily-chart']) {
+      const text = summary(tag);
+      expect(text.split('\u202E').length - 1, `${tag}: one override`).to.equal(1);
+      expect(text.indexOf('\u2069', text.indexOf('\u202E')), `${tag}: the override is inside an isolate`).to.be.greaterThan(text.indexOf('\u202E'));
+    }
+    // Exports carry the raw names: no isolates in CSV or JSON.
+    for (const panel of all) {
+      for (const format of ['csv', 'json'] as const) {
+        const out = panel.export(format);
+        expect(out, `${panel.localName} ${format} holds the raw name`).to.contain(format === 'csv' ? BIDI : JSON.stringify(BIDI).slice(1, -1));
+        expect(/[\u2068\u2069]/.test(out), `${panel.localName} ${format} has no isolates`).to.equal(false);
+      }
+    }
+    expect(watch.seen).to.deep.equal([]);
+  });
 });

@@ -6,7 +6,7 @@ import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import type { ChartTheme } from '../../base/chart-controller.js';
 import type { LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
-import { formatCredits, formatDateRange, formatNumber, formatPercent, toUnit } from '../../core/format.js';
+import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, toUnit } from '../../core/format.js';
 import type { AccountInfo, CreditDataSource, DisplayUnit } from '../../data/types.js';
 import type { ReasonSelectDetail } from '../credit-dashboard/credit-dashboard.js';
 import { creditByReasonStyles } from './credit-by-reason.styles.js';
@@ -147,14 +147,14 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
         Unit: this.unitTitle(data.account),
         range: formatDateRange(data.start, data.end, locale),
         total: credits(data.total),
-        top: top.label,
+        top: isolate(top.label),
         topValue: credits(top.credits),
         topShare: formatPercent(top.credits / data.total, locale),
       }),
     ];
     const selected = data.slices.find((s) => s.key === this.selectedReason);
-    if (selected) parts.push(fill(t.breakdownSelected, { label: selected.label }));
-    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: data.filters.join(', ') }));
+    if (selected) parts.push(fill(t.breakdownSelected, { label: isolate(selected.label) }));
+    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: data.filters.map(isolate).join(', ') }));
     return parts.join(' ');
   }
 
@@ -173,7 +173,7 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
             @click=${() => this.#toggle(slice)}
           >
             <span class="swatch" style="background: var(--_c${(slice.color % 8) + 1})" aria-hidden="true"></span>
-            <span class="name">${slice.label}</span>
+            <span class="name" dir="auto">${slice.label}</span>
             <span class="value">${formatNumber(toUnit(slice.credits, unit), locale, { maximumFractionDigits: 0 })} <span class="share">${formatPercent(slice.credits / data.total, locale)}</span></span>
           </button>
         </li>`,
@@ -208,7 +208,7 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
       return selected && selected !== s.key ? dim(c) : c;
     };
     const describe = (s: ReasonSlice) =>
-      `${s.label}: ${formatCredits(s.credits, { locale, unit, maximumFractionDigits: 0 })} (${formatPercent(s.credits / data.total, locale)})`;
+      `${isolate(s.label)}: ${formatCredits(s.credits, { locale, unit, maximumFractionDigits: 0 })} (${formatPercent(s.credits / data.total, locale)})`;
     const onClick = (_event: ChartEvent, elements: ActiveElement[]) => {
       const hit = elements[0];
       if (!hit) return;

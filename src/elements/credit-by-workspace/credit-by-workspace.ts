@@ -6,7 +6,7 @@ import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import type { ChartTheme } from '../../base/chart-controller.js';
 import type { LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
-import { formatCredits, formatDateRange, formatNumber, formatPercent, toUnit } from '../../core/format.js';
+import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, toUnit } from '../../core/format.js';
 import { OTHERS_KEY } from '../../core/series.js';
 import type { AccountInfo, DisplayUnit } from '../../data/types.js';
 import type { WorkspaceSelectDetail } from '../credit-dashboard/credit-dashboard.js';
@@ -164,14 +164,14 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
         Unit: this.unitTitle(data.account),
         range: formatDateRange(data.start, data.end, locale),
         total: credits(data.total),
-        top: this.#label(top),
+        top: isolate(this.#label(top)),
         topValue: credits(top.credits),
         topShare: formatPercent(top.credits / data.total, locale),
       }),
     ];
     const selected = data.bars.find((b) => b.key === this.selectedWorkspace);
-    if (selected) parts.push(fill(t.breakdownSelected, { label: selected.label }));
-    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: data.filters.join(', ') }));
+    if (selected) parts.push(fill(t.breakdownSelected, { label: isolate(selected.label) }));
+    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: data.filters.map(isolate).join(', ') }));
     return parts.join(' ');
   }
 
@@ -181,7 +181,7 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
     const unit = this.displayUnit(data.account);
     const selected = this.selectedWorkspace;
     const content = (bar: WorkspaceBar) => html`<span class="swatch" aria-hidden="true"></span>
-      <span class="name">${this.#label(bar)}</span>
+      <span class="name" dir="auto">${this.#label(bar)}</span>
       <span class="value">${formatNumber(toUnit(bar.credits, unit), locale, { maximumFractionDigits: 0 })} <span class="share">${formatPercent(bar.credits / data.total, locale)}</span></span>`;
     return html`<ul class="list" part="list" aria-label=${this.text.byWorkspaceList}>
         ${data.bars.map((bar) =>
@@ -229,6 +229,8 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
       const c = b.key === OTHERS_KEY ? theme.series[7] : theme.series[0];
       return selected && selected !== b.key ? dim(c) : c;
     };
+    // Right to left, the bars grow from the right and the names sit on the right.
+    const rtl = theme.rtl;
     const config: ChartConfiguration<'bar'> = {
       type: 'bar',
       data: {
@@ -264,23 +266,26 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
         scales: {
           x: {
             beginAtZero: true,
+            reverse: rtl,
             grid: { color: theme.grid },
             border: { display: false },
             ticks: { color: theme.muted, font: { family: theme.font }, callback: (v) => formatNumber(Number(v), locale, { notation: 'compact' }) },
           },
           y: {
+            position: rtl ? 'right' : 'left',
             grid: { display: false },
             border: { color: theme.grid },
             ticks: {
               color: theme.text,
               font: { family: theme.font },
-              callback: (_v, i) => truncate(this.#label(data.bars[i]), 22),
+              callback: (_v, i) => isolate(truncate(this.#label(data.bars[i]), 22)),
             },
           },
         },
         plugins: {
           legend: { display: false },
           tooltip: {
+            rtl,
             backgroundColor: theme.surface,
             titleColor: theme.text,
             bodyColor: theme.text,
@@ -289,7 +294,7 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
             titleFont: { family: theme.font },
             bodyFont: { family: theme.font },
             callbacks: {
-              title: (items: TooltipItem<'bar'>[]) => this.#label(data.bars[items[0].dataIndex]),
+              title: (items: TooltipItem<'bar'>[]) => isolate(this.#label(data.bars[items[0].dataIndex])),
               label: (item: TooltipItem<'bar'>) => {
                 const b = data.bars[item.dataIndex];
                 return `${formatCredits(b.credits, { locale, unit, maximumFractionDigits: 0 })} (${formatPercent(b.credits / data.total, locale)})`;

@@ -3,10 +3,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { property, state } from 'lit/decorators.js';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
-import type { ChartTheme } from '../../base/chart-controller.js';
+import { isRtl, type ChartTheme } from '../../base/chart-controller.js';
 import type { LoadContext } from '../../base/credit-element.js';
 import { fill, type CreditStrings } from '../../base/strings.js';
-import { formatCredits, formatDate, formatDateRange, formatNumber, toUnit } from '../../core/format.js';
+import { formatCredits, formatDate, formatDateRange, formatNumber, isolate, toUnit } from '../../core/format.js';
 import { OTHERS_KEY, periodsOf, pivot, topN } from '../../core/series.js';
 import { todayIn } from '../../core/time.js';
 import type { AccountInfo, DisplayUnit, UsageFilter, UsageQuery } from '../../data/types.js';
@@ -291,7 +291,7 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
     const last = data.days.length - 1;
     const at = this.#cursorIndex(data);
     // Days run right to left in a right-to-left layout: the arrows follow what is seen.
-    const rtl = this.#rtl();
+    const rtl = isRtl(this);
     const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
     const back = rtl ? 'ArrowRight' : 'ArrowLeft';
     let next: number | undefined;
@@ -349,10 +349,6 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
     if (this.cursor !== undefined && this.cursor >= 0 && this.cursor < data.days.length) return this.cursor;
     const selected = data.days.indexOf(this.#selectedDay ?? '');
     return selected >= 0 ? selected : 0;
-  }
-
-  #rtl(): boolean {
-    return getComputedStyle(this).direction === 'rtl';
   }
 
   /** Chart.js click: the day under the pointer, anywhere in its column. */
@@ -466,7 +462,7 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
     const locale = this.resolvedLocale;
     const unit = this.#unit(data);
     const style = getComputedStyle(this);
-    const rtl = style.direction === 'rtl';
+    const rtl = theme.rtl;
     const selected = data.days.indexOf(this.#selectedDay ?? '');
     const highlighted = this.#highlighted;
     const limit = this.#limit(data);
@@ -510,7 +506,7 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
       if (label === undefined) ticks.set(value, (label = formatNumber(value, locale, { notation: 'compact', maximumFractionDigits: 1 })));
       return label;
     };
-    const tooltipLabel = (item: TooltipItem<'bar'>) => `${seriesLabels[item.datasetIndex]}: ${money(data.series[item.datasetIndex].values[item.dataIndex])}`;
+    const tooltipLabel = (item: TooltipItem<'bar'>) => `${isolate(seriesLabels[item.datasetIndex])}: ${money(data.series[item.datasetIndex].values[item.dataIndex])}`;
 
     return {
       type: 'bar',
@@ -610,7 +606,7 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
     ];
     const largest = data.series[0];
     if (data.groupBy !== 'none' && largest && largest.key !== OTHERS_KEY) {
-      parts.push(fill(t.dailySummaryLargest, { name: this.#label(data, largest, t), value: num(largest.total) }));
+      parts.push(fill(t.dailySummaryLargest, { name: isolate(this.#label(data, largest, t)), value: num(largest.total) }));
     }
     const limit = this.#limit(data);
     if (limit !== undefined) {
@@ -700,7 +696,7 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
     const key = s.key ?? '';
     const label = this.#label(data, s, t);
     return html`<button type="button" class="legend-item" part="legend-item" data-key=${key} title=${label} aria-pressed=${this.pinnedKey === key ? 'true' : 'false'}>
-      <span class="swatch" aria-hidden="true" style="background:${this.#colorCss(this.#paletteIndex(data, s, index))}"></span><span class="label">${label}</span>
+      <span class="swatch" aria-hidden="true" style="background:${this.#colorCss(this.#paletteIndex(data, s, index))}"></span><span class="label" dir="auto">${label}</span>
     </button>`;
   }
 

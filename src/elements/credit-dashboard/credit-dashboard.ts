@@ -3,7 +3,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
-import { formatDate } from '../../core/format.js';
+import { formatDate, isolate } from '../../core/format.js';
 import { CreditBase, forgetAccount, loadAccount, subscribeTo } from '../../base/credit-element.js';
 import { dashboardContext, type DashboardState, type Selection } from '../../base/context.js';
 import { fill } from '../../base/strings.js';
@@ -226,7 +226,7 @@ export class CreditDashboard extends CreditBase {
     return html`
       <header part="header">
         <div class="title-block">
-          ${account?.name ? html`<h2 part="title" class="title">${account.name}</h2>` : nothing}
+          ${account?.name ? html`<h2 part="title" class="title"><bdi>${account.name}</bdi></h2>` : nothing}
           ${this.lastUpdated
             ? html`<span part="updated" class="muted updated">${fill(t.lastUpdated, { time: this.#formatTime(this.lastUpdated, account?.timeZone) })}</span>`
             : nothing}
@@ -260,8 +260,8 @@ export class CreditDashboard extends CreditBase {
     const locale = this.resolvedLocale;
     return html`<div part="chips" class="chips" role="group" aria-label=${t.rangeLabel}>
       ${day ? chip(fill(t.focusDay, { value: formatDate(day, locale, 'medium') }), { ...this.selection, day: undefined }) : nothing}
-      ${workspace ? chip(fill(t.focusWorkspace, { value: this.#labels.get(`workspace:${workspace}`) || workspace }), { ...this.selection, workspace: undefined }) : nothing}
-      ${reason ? chip(fill(t.focusReason, { value: this.#labels.get(`reason:${reason}`) || reason }), { ...this.selection, reason: undefined }) : nothing}
+      ${workspace ? chip(fill(t.focusWorkspace, { value: isolate(this.#labels.get(`workspace:${workspace}`) || workspace) }), { ...this.selection, workspace: undefined }) : nothing}
+      ${reason ? chip(fill(t.focusReason, { value: isolate(this.#labels.get(`reason:${reason}`) || reason) }), { ...this.selection, reason: undefined }) : nothing}
     </div>`;
   }
 

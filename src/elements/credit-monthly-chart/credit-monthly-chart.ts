@@ -6,7 +6,7 @@ import type { LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import type { ResolvedRange } from '../../core/ranges.js';
 import { monthProjection, type PeriodStatus } from '../../core/forecast.js';
-import { formatCredits, formatDateRange, formatMonth, formatNumber, toUnit } from '../../core/format.js';
+import { formatCredits, formatDateRange, formatMonth, formatNumber, isolate, toUnit } from '../../core/format.js';
 import { periodsOf, pivot } from '../../core/series.js';
 import { billingPeriodOf, formatDay, parseDay, shiftBillingPeriod, todayIn } from '../../core/time.js';
 import type { AccountInfo, DisplayUnit, UsageFilter } from '../../data/types.js';
@@ -85,6 +85,11 @@ type AllowanceStatus = 'over' | 'projected-over' | 'within' | undefined;
  */
 export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
   static override styles = [...ChartPanel.styles, creditMonthlyChartStyles];
+
+  /** Its twelve months do not depend on the range: a range change leaves it alone. */
+  protected override get followsRange(): boolean {
+    return false;
+  }
 
   /** Twelve billing months up to the current one, whatever the range says. */
   protected override resolveRange(account: AccountInfo, timeZone: string): ResolvedRange {
@@ -198,7 +203,7 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
     if (this.#remainder(data) > 0) {
       parts.push(fill(t.monthlySummaryProjection, { used: credits(data.projection.used), projected: credits(data.projection.projectedTotal) }));
     }
-    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: listOf(data.filters, locale) }));
+    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: listOf(data.filters.map(isolate), locale) }));
     return parts.join(' ');
   }
 
@@ -281,6 +286,8 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
     const base = theme.series[0];
     const projectedColor = this.#projectionOver(data) ? theme.danger : base;
     const cycle = data.account.billingCycleDay;
+    // Right to left, the months run from the right and the value axis sits on the right.
+    const rtl = theme.rtl;
 
     return {
       type: 'bar',
@@ -315,6 +322,7 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
         scales: {
           x: {
             stacked: true,
+            reverse: rtl,
             grid: { display: false },
             border: { color: theme.grid },
             ticks: { color: theme.muted, font: { family: theme.font }, maxRotation: 0, autoSkip: true },
@@ -322,6 +330,7 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
           y: {
             stacked: true,
             beginAtZero: true,
+            position: rtl ? 'right' : 'left',
             ...(allowance !== undefined ? { suggestedMax: toUnit(allowance, unit) * 1.1 } : {}),
             grid: { color: theme.grid },
             border: { display: false },
@@ -331,6 +340,7 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
         plugins: {
           legend: { display: false },
           tooltip: {
+            rtl,
             backgroundColor: theme.surface,
             titleColor: theme.text,
             bodyColor: theme.text,

@@ -4,7 +4,7 @@ import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import type { ChartTheme } from '../../base/chart-controller.js';
 import type { LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
-import { formatCredits, formatDateRange, formatNumber, formatPercent, toUnit } from '../../core/format.js';
+import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, toUnit } from '../../core/format.js';
 import type { AccountInfo, DisplayUnit, UsageFilter, WorkspaceKind } from '../../data/types.js';
 import { creditTeamSplitStyles } from './credit-team-split.styles.js';
 
@@ -139,7 +139,7 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
         personalShare: formatPercent(personal / data.total, locale),
       }),
     ];
-    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: listOf(data.filters, locale) }));
+    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: listOf(data.filters.map(isolate), locale) }));
     return parts.join(' ');
   }
 

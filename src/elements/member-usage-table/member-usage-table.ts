@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { downloadName, toCsv, toJson } from '../../core/export.js';
-import { formatDate, formatDateRange, formatNumber, formatPercent, memberLabel, toUnit } from '../../core/format.js';
+import { formatDate, formatDateRange, formatNumber, formatPercent, isolate, memberLabel, toUnit } from '../../core/format.js';
 import { CreditElement, loadAccount, MissingSourceError, type LoadContext } from '../../base/credit-element.js';
 import type { Selection } from '../../base/context.js';
 import { fill } from '../../base/strings.js';
@@ -625,8 +625,8 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
     const workspaceLabel = workspace ? ((data?.query.filter?.workspace?.[0] === workspace && data.workspaceLabel) || workspace) : '';
     return html`<div part="chips" class="chips" role="group" aria-label=${t.membersFilters}>
       ${day ? chip(fill(t.focusDay, { value: formatDate(day, locale, 'medium') }), 'day') : nothing}
-      ${workspace ? chip(fill(t.focusWorkspace, { value: workspaceLabel }), 'workspace') : nothing}
-      ${reason ? chip(fill(t.focusReason, { value: reasonLabel }), 'reason') : nothing}
+      ${workspace ? chip(fill(t.focusWorkspace, { value: isolate(workspaceLabel) }), 'workspace') : nothing}
+      ${reason ? chip(fill(t.focusReason, { value: isolate(reasonLabel) }), 'reason') : nothing}
     </div>`;
   }
 
@@ -718,14 +718,14 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
           </thead>
           <tbody>
             ${shown === 0
-              ? html`<tr><td class="no-match" colspan=${columns.length}>${fill(t.membersNoMatch, { search: data.query.search ?? '' })}</td></tr>`
+              ? html`<tr><td class="no-match" colspan=${columns.length}>${fill(t.membersNoMatch, { search: isolate(data.query.search ?? '') })}</td></tr>`
               : repeat(
                   data.members,
                   (m) => m.id,
                   (m) => this.#cachedRow(m, -1, ctx, () => {
                     const c = this.#cells(m, ctx);
                     return html`<tr part=${c.over ? 'row over-limit-row' : 'row'} class=${c.over ? 'over-limit' : ''}>
-                      <th scope="row" class="member" title=${c.title}><span>${c.label}</span></th>
+                      <th scope="row" class="member" title=${c.title}><span dir="auto">${c.label}</span></th>
                       ${c.reasons.map((v) => html`<td class="reason">${v}</td>`)}
                       <td class="total">${c.total}</td>
                       <td class=${c.peakClass}>${c.peak}</td>
@@ -773,7 +773,7 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
         ${data.total === 0
           ? html`<div role="rowgroup">
               <div role="row" aria-rowindex="2" class="row">
-                <div role="cell" class="cell no-match" style="grid-column:1/-1">${fill(t.membersNoMatch, { search: data.query.search ?? '' })}</div>
+                <div role="cell" class="cell no-match" style="grid-column:1/-1">${fill(t.membersNoMatch, { search: isolate(data.query.search ?? '') })}</div>
               </div>
             </div>`
           : html`<div class="rows" role="rowgroup" @rangeChanged=${this.#onRangeChanged}>
@@ -808,7 +808,7 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
       part=${c.over ? 'row over-limit-row' : 'row'}
       class="row ${c.over ? 'over-limit' : ''} ${editing ? 'editing' : ''}"
     >
-      <div role="rowheader" class="cell member" title=${c.title}><span>${c.label}</span></div>
+      <div role="rowheader" class="cell member" title=${c.title}><span dir="auto">${c.label}</span></div>
       ${c.reasons.map((v) => html`<div role="cell" class="cell reason">${v}</div>`)}
       <div role="cell" class="cell total">${c.total}</div>
       <div role="cell" class="cell ${c.peakClass}">${c.peak}</div>

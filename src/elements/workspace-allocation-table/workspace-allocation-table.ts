@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatCredits, formatNumber, formatPercent, toUnit, type UnitLike } from '../../core/format.js';
+import { formatCredits, formatNumber, formatPercent, isolate, toUnit, type UnitLike } from '../../core/format.js';
 import { CreditElement, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import { isDataSourceError } from '../../data/errors.js';
@@ -298,6 +298,11 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
 
   // ------------------------------------------------------------ data
 
+  /** Balances are not per range: a range change leaves the table alone. */
+  protected override get followsRange(): boolean {
+    return false;
+  }
+
   protected override async load({ source, account, signal }: LoadContext): Promise<AllocationTableData> {
     const seq = this.#seq;
     const allocation = await source.getAllocation(signal);
@@ -556,7 +561,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
     });
     return html`<tr class=${row.status} data-workspace=${ws.id}>
       <th scope="row" class="name">
-        <span class="ws-name">${name}</span>
+        <span class="ws-name" dir="auto">${name}</span>
         <span class="kind">
           <span>${ws.kind === 'team' ? t.allocationKindTeam : t.allocationKindPersonal}</span>
           ${ws.primary ? html`<span class="badge" part="badge">${t.allocationPrimary}</span>` : nothing}
@@ -641,15 +646,15 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
     const max = source ? Math.max(0, this.#maxFrom(source)) : 0;
     const busy = this.pending?.dialog === d;
     return html`<form class="dialog-body" novalidate @submit=${this.#submitTransfer}>
-      <h3 id="dialog-title" class="dialog-title">${fill(t.allocationTransferTitle, { name: this.#name(target) })}</h3>
-      <p class="muted">${fill(t.allocationTransferIntro, { name: this.#name(target) })}</p>
+      <h3 id="dialog-title" class="dialog-title">${fill(t.allocationTransferTitle, { name: isolate(this.#name(target)) })}</h3>
+      <p class="muted">${fill(t.allocationTransferIntro, { name: isolate(this.#name(target)) })}</p>
       ${sources.length === 0
         ? html`<p class="field-error" id="source-error">${t.allocationNoSource}</p>`
         : html`<div class="field">
             <label for="transfer-source">${t.allocationFrom}</label>
             <select id="transfer-source" name="source" aria-invalid=${showSourceError ? 'true' : 'false'}
               aria-describedby=${showSourceError ? 'source-error' : nothing} @change=${this.#onSourceChange}>
-              ${sources.map((w) => html`<option value=${w.id} .selected=${w.id === d.sourceId}>${fill(t.allocationSourceOption, { name: this.#name(w), available: c(w.remaining) })}</option>`)}
+              ${sources.map((w) => html`<option value=${w.id} .selected=${w.id === d.sourceId}>${fill(t.allocationSourceOption, { name: isolate(this.#name(w)), available: c(w.remaining) })}</option>`)}
             </select>
             ${showSourceError ? html`<p class="field-error" id="source-error">${check.sourceError}</p>` : nothing}
           </div>`}
@@ -660,15 +665,15 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
           aria-invalid=${showAmountError ? 'true' : 'false'} aria-describedby=${showAmountError ? 'amount-hint amount-error' : 'amount-hint'}
           @input=${this.#onAmountInput} />
         <p class="hint" id="amount-hint">${source
-          ? fill(this.#decimals > 0 ? t.allocationAmountHint : t.allocationAmountHintWhole, { max: c(max), name: this.#name(source) })
+          ? fill(this.#decimals > 0 ? t.allocationAmountHint : t.allocationAmountHintWhole, { max: c(max), name: isolate(this.#name(source)) })
           : nothing}</p>
         ${showAmountError ? html`<p class="field-error" id="amount-error">${check.amountError}</p>` : nothing}
       </div>
       <div class="preview" part="preview">
         <h4>${t.allocationPreview}</h4>
         <dl>
-          ${source ? html`<div><dt>${this.#name(source)}</dt><dd data-preview="source">${after(source, -1)}</dd></div>` : nothing}
-          <div><dt>${this.#name(target)}</dt><dd data-preview="target">${after(target, 1)}</dd></div>
+          ${source ? html`<div><dt><bdi>${this.#name(source)}</bdi></dt><dd data-preview="source">${after(source, -1)}</dd></div>` : nothing}
+          <div><dt><bdi>${this.#name(target)}</bdi></dt><dd data-preview="target">${after(target, 1)}</dd></div>
         </dl>
       </div>
       ${d.error ? html`<div class="dialog-error" role="alert"><strong>${t.allocationTransferFailed}</strong> <span>${d.error}</span></div>` : nothing}
@@ -681,7 +686,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
     const t = this.text;
     const locale = this.resolvedLocale;
     return html`<div class="dialog-body">
-      <h3 id="dialog-title" class="dialog-title">${fill(t.allocationDeleteTitle, { name: d.name })}</h3>
+      <h3 id="dialog-title" class="dialog-title">${fill(t.allocationDeleteTitle, { name: isolate(d.name) })}</h3>
       <p>${d.remaining > EPSILON ? fill(t.allocationDeleteBody, { remaining: formatNumber(d.remaining, locale) }) : t.allocationDeleteBodyNone}</p>
       <p class="muted">${t.allocationDeleteNote}</p>
       ${d.error ? html`<div class="dialog-error" role="alert"><strong>${t.allocationDeleteFailed}</strong> <span>${d.error}</span></div>` : nothing}
@@ -743,7 +748,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
       default:
         if (source && parsed.value > source.remaining + EPSILON) {
           const available = formatCredits(Math.max(0, this.#maxFrom(source)), { locale: this.resolvedLocale, maximumFractionDigits: Math.max(2, this.#decimals) });
-          check.amountError = fill(t.allocationAmountTooMuch, { name: this.#name(source), available });
+          check.amountError = fill(t.allocationAmountTooMuch, { name: isolate(this.#name(source)), available });
         } else {
           check.amount = parsed.value;
         }
@@ -889,8 +894,8 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
       this.#announce(
         fill(t.allocationTransferDone, {
           amount: formatCredits(detail.amount, { locale: this.resolvedLocale, maximumFractionDigits: Math.max(2, this.#decimals) }),
-          from: names.get(detail.fromWorkspaceId) ?? detail.fromWorkspaceId,
-          to: names.get(detail.toWorkspaceId) ?? detail.toWorkspaceId,
+          from: isolate(names.get(detail.fromWorkspaceId) ?? detail.fromWorkspaceId),
+          to: isolate(names.get(detail.toWorkspaceId) ?? detail.toWorkspaceId),
         }),
         'ok',
       );
@@ -924,7 +929,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
       const allocation = await source.deleteWorkspace!(d.workspaceId);
       this.#apply(allocation, source);
       if (this.dialog === d) this.closeDialog();
-      this.#announce(fill(t.allocationDeleteDone, { name: d.name }), 'ok');
+      this.#announce(fill(t.allocationDeleteDone, { name: isolate(d.name) }), 'ok');
       this.emit<WorkspaceDeletedDetail>('workspace-deleted', { workspaceId: d.workspaceId, name: d.name, allocation });
     } catch (error) {
       if (this.dialog === d) d.error = messageOf(error);
