@@ -22,6 +22,7 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
+import { color } from 'chart.js/helpers';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 // Only what the panels draw: bars, lines, doughnuts and pies.
@@ -77,6 +78,12 @@ export function readTheme(element: Element): ChartTheme {
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
     rtl: style.direction === 'rtl',
   };
+}
+
+/** A series colour faded, for what is not selected or highlighted. */
+export function dim(value: string): string {
+  const c = color(value);
+  return c.valid ? c.alpha(0.3).rgbString() : value;
 }
 
 export interface ChartControllerOptions {

@@ -185,8 +185,11 @@ export abstract class ChartPanel<T> extends CreditElement<T> {
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
-  /** The range the exported data covers, for the file name. */
-  protected abstract exportRange(): { start: string; end: string };
+  /** The range the exported data covers, for the file name: the data's own `start`/`end`. */
+  protected exportRange(): { start: string; end: string } {
+    const data = this.data.value as { start?: string; end?: string } | undefined;
+    return { start: data?.start ?? '1970-01-01', end: data?.end ?? data?.start ?? '1970-01-01' };
+  }
 
   protected override renderData(data: T): TemplateResult {
     const summary = this.textSummary(data);

@@ -9,6 +9,7 @@ import type { nothing} from 'lit';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseRangeValue, DEFAULT_RANGE_PRESET, type ResolvedRange } from '../core/ranges.js';
+import { unitHeading } from '../core/format.js';
 import { isDataSourceError } from '../data/errors.js';
 import type { AccountInfo, CreditDataSource, DisplayUnit } from '../data/types.js';
 import { guardSource } from '../data/guard.js';
@@ -249,8 +250,7 @@ export abstract class CreditElement<T = unknown> extends CreditBase {
 
   /** The display unit's label as a heading word: "Credits", "Conversations". */
   unitTitle(account: AccountInfo | undefined): string {
-    const label = this.displayUnit(account)?.label ?? this.text.credits;
-    return label.charAt(0).toLocaleUpperCase(this.resolvedLocale) + label.slice(1);
+    return unitHeading(this.displayUnit(account), this.text.credits, this.resolvedLocale);
   }
 
   protected get revision(): number {

@@ -223,3 +223,30 @@ const PDI = '\u2069';
 export function isolate(text: string): string {
   return `${FSI}${text}${PDI}`;
 }
+
+// ------------------------------------------------------------------ shared by the panels
+
+/** "Chat and Workspace A", in the locale's words. */
+export function formatList(items: readonly string[], locale?: string): string {
+  try {
+    return new Intl.ListFormat(usableLocale(locale), { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}
+
+/** A heading word for amounts: "Credits", or the display unit's label ("Conversations"). */
+export function unitHeading(unit: { label: string } | undefined, credits: string, locale?: string): string {
+  const label = unit?.label ?? credits;
+  return label.charAt(0).toLocaleUpperCase(usableLocale(locale)) + label.slice(1);
+}
+
+/** Amounts in exports: no binary noise from unit conversion (0.1 × 3 → 0.3). */
+export function roundForExport(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/** A share in percent with two decimals, for exports (0 of nothing is 0). */
+export function percentOf(part: number, total: number): number {
+  return total > 0 ? Math.round((part / total) * 10_000) / 100 : 0;
+}

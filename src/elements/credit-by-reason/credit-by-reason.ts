@@ -1,13 +1,13 @@
+import { dim } from '../../base/chart-controller.js';
 import type { ActiveElement, ChartConfiguration, ChartEvent, TooltipItem } from 'chart.js';
-import { color } from 'chart.js/helpers';
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import type { ChartTheme } from '../../base/chart-controller.js';
 import type { LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
-import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, toUnit } from '../../core/format.js';
-import type { AccountInfo, CreditDataSource, DisplayUnit } from '../../data/types.js';
+import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../../core/format.js';
+import type { AccountInfo, CreditDataSource } from '../../data/types.js';
 import type { ReasonSelectDetail } from '../credit-dashboard/credit-dashboard.js';
 import { creditByReasonStyles } from './credit-by-reason.styles.js';
 
@@ -124,10 +124,6 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
     return 'credits-by-reason';
   }
 
-  protected override exportRange(): { start: string; end: string } {
-    const data = this.data.value;
-    return data ? { start: data.start, end: data.end } : { start: '1970-01-01', end: '1970-01-01' };
-  }
 
   /** Selects a reason, or clears the selection when it is the selected one. */
   #toggle(slice: ReasonSlice): void {
@@ -194,7 +190,7 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
       ]),
       raw: {
         header: ['start', 'end', 'reason', 'label', unit ? unit.id : 'credits', 'percent'],
-        rows: data.slices.map((s) => [data.start, data.end, s.key, s.label, exportNumber(toUnit(s.credits, unit)), percentOf(s.credits, data.total)]),
+        rows: data.slices.map((s) => [data.start, data.end, s.key, s.label, roundForExport(toUnit(s.credits, unit)), percentOf(s.credits, data.total)]),
       },
     };
   }
@@ -300,11 +296,6 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
   }
 }
 
-/** The colour faded, for the segments that are not selected. */
-function dim(value: string): string {
-  const c = color(value);
-  return c.valid ? c.alpha(0.3).rgbString() : value;
-}
 
 /** The name of a workspace from the allocation, or undefined when it cannot be found. */
 async function nameOfWorkspace(source: CreditDataSource, id: string, signal: AbortSignal): Promise<string | undefined> {
@@ -316,18 +307,5 @@ async function nameOfWorkspace(source: CreditDataSource, id: string, signal: Abo
   }
 }
 
-/** A column heading for amounts: "Credits", or the display unit's label. */
-function unitHeading(unit: DisplayUnit | undefined, credits: string, locale: string): string {
-  const label = unit?.label ?? credits;
-  return label.charAt(0).toLocaleUpperCase(locale) + label.slice(1);
-}
 
-/** Amounts in exports: no binary noise from unit conversion. */
-function exportNumber(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
-}
 
-/** A share in percent with two decimals, for exports. */
-function percentOf(part: number, total: number): number {
-  return total > 0 ? Math.round((part / total) * 10_000) / 100 : 0;
-}

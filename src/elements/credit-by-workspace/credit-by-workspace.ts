@@ -1,14 +1,14 @@
+import { dim } from '../../base/chart-controller.js';
 import type { ActiveElement, ChartConfiguration, ChartEvent, TooltipItem } from 'chart.js';
-import { color } from 'chart.js/helpers';
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import type { ChartTheme } from '../../base/chart-controller.js';
 import type { LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
-import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, toUnit } from '../../core/format.js';
+import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../../core/format.js';
 import { OTHERS_KEY } from '../../core/series.js';
-import type { AccountInfo, DisplayUnit } from '../../data/types.js';
+import type { AccountInfo } from '../../data/types.js';
 import type { WorkspaceSelectDetail } from '../credit-dashboard/credit-dashboard.js';
 import { creditByWorkspaceStyles } from './credit-by-workspace.styles.js';
 
@@ -134,10 +134,6 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
     return 'credits-by-workspace';
   }
 
-  protected override exportRange(): { start: string; end: string } {
-    const data = this.data.value;
-    return data ? { start: data.start, end: data.end } : { start: '1970-01-01', end: '1970-01-01' };
-  }
 
   /** The label Others is shown with, in the current strings (the data may have loaded under others). */
   #label(bar: WorkspaceBar): string {
@@ -216,7 +212,7 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
       ]),
       raw: {
         header: ['start', 'end', 'workspace', 'label', unit ? unit.id : 'credits', 'percent'],
-        rows: data.bars.map((b) => [data.start, data.end, b.key, this.#label(b), exportNumber(toUnit(b.credits, unit)), percentOf(b.credits, data.total)]),
+        rows: data.bars.map((b) => [data.start, data.end, b.key, this.#label(b), roundForExport(toUnit(b.credits, unit)), percentOf(b.credits, data.total)]),
       },
     };
   }
@@ -308,11 +304,6 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
   }
 }
 
-/** The colour faded, for the bars that are not selected. */
-function dim(value: string): string {
-  const c = color(value);
-  return c.valid ? c.alpha(0.3).rgbString() : value;
-}
 
 /** Long names shortened for the axis (the list and the tooltip show them whole). */
 function truncate(text: string, max: number): string {
@@ -320,18 +311,5 @@ function truncate(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
 
-/** A column heading for amounts: "Credits", or the display unit's label. */
-function unitHeading(unit: DisplayUnit | undefined, credits: string, locale: string): string {
-  const label = unit?.label ?? credits;
-  return label.charAt(0).toLocaleUpperCase(locale) + label.slice(1);
-}
 
-/** Amounts in exports: no binary noise from unit conversion. */
-function exportNumber(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
-}
 
-/** A share in percent with two decimals, for exports. */
-function percentOf(part: number, total: number): number {
-  return total > 0 ? Math.round((part / total) * 10_000) / 100 : 0;
-}

@@ -452,10 +452,6 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
     return 'daily-credits';
   }
 
-  protected override exportRange(): { start: string; end: string } {
-    const data = this.data.value;
-    return data ? { start: data.start, end: data.end } : { start: '1970-01-01', end: '1970-01-01' };
-  }
 
   protected override chartConfig(data: DailyChartData, theme: ChartTheme): ChartConfiguration {
     const t = this.text;

@@ -6,10 +6,10 @@ import type { LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import type { ResolvedRange } from '../../core/ranges.js';
 import { monthProjection, type PeriodStatus } from '../../core/forecast.js';
-import { formatCredits, formatDateRange, formatMonth, formatNumber, isolate, toUnit } from '../../core/format.js';
+import { formatCredits, formatDateRange, formatList, formatMonth, formatNumber, isolate, roundForExport, toUnit, unitHeading } from '../../core/format.js';
 import { periodsOf, pivot } from '../../core/series.js';
 import { billingPeriodOf, formatDay, parseDay, shiftBillingPeriod, todayIn } from '../../core/time.js';
-import type { AccountInfo, DisplayUnit, UsageFilter } from '../../data/types.js';
+import type { AccountInfo, UsageFilter } from '../../data/types.js';
 import { creditMonthlyChartStyles } from './credit-monthly-chart.styles.js';
 
 /** How many billing months the chart shows, the current one included. */
@@ -147,10 +147,6 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
     return 'monthly-credits';
   }
 
-  protected override exportRange(): { start: string; end: string } {
-    const data = this.data.value;
-    return data ? { start: data.start, end: data.end } : { start: '1970-01-01', end: '1970-01-01' };
-  }
 
   /** The allowance to compare with; none while filtered, as it covers the whole account, not one workspace or reason. */
   #allowance(data: MonthlyData): number | undefined {
@@ -203,7 +199,7 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
     if (this.#remainder(data) > 0) {
       parts.push(fill(t.monthlySummaryProjection, { used: credits(data.projection.used), projected: credits(data.projection.projectedTotal) }));
     }
-    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: listOf(data.filters.map(isolate), locale) }));
+    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: formatList(data.filters.map(isolate), locale) }));
     return parts.join(' ');
   }
 
@@ -264,9 +260,9 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
             m.start,
             m.end,
             formatMonth(m.key, locale),
-            exportNumber(toUnit(m.credits, unit)),
-            i === last && remainder > 0 ? exportNumber(toUnit(data.projection.projectedTotal, unit)) : null,
-            allowance === undefined ? null : exportNumber(toUnit(allowance, unit)),
+            roundForExport(toUnit(m.credits, unit)),
+            i === last && remainder > 0 ? roundForExport(toUnit(data.projection.projectedTotal, unit)) : null,
+            allowance === undefined ? null : roundForExport(toUnit(allowance, unit)),
             status === undefined ? null : status === 'over',
           ];
         }),
@@ -452,22 +448,5 @@ async function nameOfWorkspace(allocation: Promise<{ workspaces: { id: string; n
   }
 }
 
-/** "Chat and Workspace A", in the locale's words. */
-function listOf(items: string[], locale: string): string {
-  try {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
-  }
-}
 
-/** A column heading for amounts: "Credits", or the display unit's label. */
-function unitHeading(unit: DisplayUnit | undefined, credits: string, locale: string): string {
-  const label = unit?.label ?? credits;
-  return label.charAt(0).toLocaleUpperCase(locale) + label.slice(1);
-}
 
-/** Amounts in exports: no binary noise from unit conversion (0.1 × 3 → 0.3). */
-function exportNumber(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
-}

@@ -4,8 +4,8 @@ import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import type { ChartTheme } from '../../base/chart-controller.js';
 import type { LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
-import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, toUnit } from '../../core/format.js';
-import type { AccountInfo, DisplayUnit, UsageFilter, WorkspaceKind } from '../../data/types.js';
+import { formatCredits, formatDateRange, formatList, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../../core/format.js';
+import type { AccountInfo, UsageFilter, WorkspaceKind } from '../../data/types.js';
 import { creditTeamSplitStyles } from './credit-team-split.styles.js';
 
 export interface KindSlice {
@@ -109,10 +109,6 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
     return 'credits-team-vs-personal';
   }
 
-  protected override exportRange(): { start: string; end: string } {
-    const data = this.data.value;
-    return data ? { start: data.start, end: data.end } : { start: '1970-01-01', end: '1970-01-01' };
-  }
 
   #label(kind: WorkspaceKind): string {
     return kind === 'team' ? this.text.teamSplitTeam : this.text.teamSplitPersonal;
@@ -139,7 +135,7 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
         personalShare: formatPercent(personal / data.total, locale),
       }),
     ];
-    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: listOf(data.filters.map(isolate), locale) }));
+    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: formatList(data.filters.map(isolate), locale) }));
     return parts.join(' ');
   }
 
@@ -175,7 +171,7 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
       ]),
       raw: {
         header: ['start', 'end', 'kind', 'label', unit ? unit.id : 'credits', 'percent'],
-        rows: data.slices.map((s) => [data.start, data.end, s.kind, this.#label(s.kind), exportNumber(toUnit(s.credits, unit)), percentOf(s.credits, data.total)]),
+        rows: data.slices.map((s) => [data.start, data.end, s.kind, this.#label(s.kind), roundForExport(toUnit(s.credits, unit)), percentOf(s.credits, data.total)]),
       },
     };
   }
@@ -228,27 +224,6 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
   }
 }
 
-/** "Chat and Workspace A", in the locale's words. */
-function listOf(items: string[], locale: string): string {
-  try {
-    return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
-  } catch {
-    return items.join(', ');
-  }
-}
 
-/** A column heading for amounts: "Credits", or the display unit's label. */
-function unitHeading(unit: DisplayUnit | undefined, credits: string, locale: string): string {
-  const label = unit?.label ?? credits;
-  return label.charAt(0).toLocaleUpperCase(locale) + label.slice(1);
-}
 
-/** Amounts in exports: no binary noise from unit conversion. */
-function exportNumber(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
-}
 
-/** A share in percent with two decimals, for exports. */
-function percentOf(part: number, total: number): number {
-  return total > 0 ? Math.round((part / total) * 10_000) / 100 : 0;
-}
