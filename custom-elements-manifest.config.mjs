@@ -39,6 +39,8 @@ export default {
   globs: ['src/elements/**/*.ts', 'src/base/**/*.ts'],
   exclude: ['**/*.styles.ts', '**/define.ts'],
   outdir: '.',
+  // package.json names the manifest itself; the check writes a copy elsewhere and must not repoint it.
+  packagejson: false,
   litelement: true,
   plugins: [eventTypesPlugin()],
 };

@@ -37,7 +37,7 @@ const sideEffects = [
   './src/react/index.ts',
   './src/elements/*/define.ts',
 ];
-const next = { ...pkg, exports, sideEffects };
+const next = { ...pkg, exports, sideEffects, customElements: 'custom-elements.json' };
 const text = JSON.stringify(next, null, 2) + '\n';
 if (process.argv.includes('--check')) {
   if (text !== readFileSync('package.json', 'utf8')) {
