@@ -5,8 +5,7 @@
  */
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import type { nothing} from 'lit';
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, type nothing, type PropertyValues, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseRangeValue, DEFAULT_RANGE_PRESET, type ResolvedRange } from '../core/ranges.js';
 import { unitHeading } from '../core/format.js';
@@ -190,8 +189,12 @@ export abstract class CreditElement<T = unknown> extends CreditBase {
   /** Bumped when a standalone element's source reports a change. */
   @state() private ownRevision = 0;
 
-  #unsubscribe?: () => void;
-  #subscribedTo?: CreditDataSource;
+  /** Standalone, follow the source's own change notifications; inside a dashboard the dashboard does that for everyone. */
+  protected readonly liveUpdates = new SourceSubscription(
+    this,
+    () => (this.dashboard ? undefined : this.source),
+    () => this.ownRevision++,
+  );
 
   /** The load: arguments from properties and context; a newer call aborts and supersedes an older one. */
   protected readonly data = new Task<readonly unknown[], T>(this, {
@@ -271,13 +274,6 @@ export abstract class CreditElement<T = unknown> extends CreditBase {
     return this.data.run();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#subscribedTo = undefined;
-  }
-
   // The task starts its runs in hostUpdate, after willUpdate: read its status
   // here, before rendering, so `state` never lags behind what is shown.
   protected override update(changed: PropertyValues<this>): void {
@@ -286,18 +282,6 @@ export abstract class CreditElement<T = unknown> extends CreditBase {
     this.loading = status === TaskStatus.PENDING || status === TaskStatus.INITIAL;
     this.state = status === TaskStatus.ERROR ? 'error' : value === undefined ? 'loading' : this.isEmpty(value) ? 'empty' : 'ready';
     super.update(changed);
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // Standalone, follow the source's own change notifications; inside a
-    // dashboard the dashboard does that for everyone.
-    const wanted = this.dashboard ? undefined : this.source;
-    if (wanted !== this.#subscribedTo && this.isConnected) {
-      this.#unsubscribe?.();
-      this.#subscribedTo = wanted;
-      this.#unsubscribe = subscribeTo(wanted, () => this.ownRevision++);
-    }
   }
 
   protected override render(): TemplateResult {
@@ -377,6 +361,63 @@ export function subscribeTo(source: CreditDataSource | undefined, onChange: () =
       console.warn('credit-usage-elements: the data source\'s unsubscribe function threw.', error);
     }
   };
+}
+
+/**
+ * Follows a data source's change notifications for as long as its host is
+ * in the document: subscribes when connected (and when the source changes),
+ * unsubscribes when removed, and subscribes again when put back. An update
+ * running after removal never subscribes, so a removed element is never kept
+ * alive by its source.
+ */
+export class SourceSubscription implements ReactiveController {
+  #unsubscribe?: () => void;
+  #subscribedTo?: CreditDataSource;
+  readonly #host: ReactiveControllerHost & Element;
+  readonly #source: () => CreditDataSource | undefined;
+  readonly #onChange: () => void;
+
+  constructor(host: ReactiveControllerHost & Element, source: () => CreditDataSource | undefined, onChange: () => void) {
+    this.#host = host;
+    this.#source = source;
+    this.#onChange = onChange;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#follow();
+  }
+
+  hostUpdated(): void {
+    this.#follow();
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribedTo = undefined;
+  }
+
+  #follow(): void {
+    const wanted = this.#host.isConnected ? this.#source() : undefined;
+    if (wanted === this.#subscribedTo) return;
+    this.#unsubscribe?.();
+    this.#subscribedTo = wanted;
+    this.#unsubscribe = subscribeTo(wanted, this.#onChange);
+  }
+}
+
+/**
+ * A workspace's name from the allocation, for summaries and chips that name
+ * a focused workspace; `undefined` when it cannot be had — the name only
+ * decorates, so a failed lookup never fails the panel.
+ */
+export async function workspaceName(source: CreditDataSource, id: string, signal?: AbortSignal): Promise<string | undefined> {
+  try {
+    return (await source.getAllocation(signal)).workspaces.find((w) => w.id === id)?.name;
+  } catch {
+    return undefined;
+  }
 }
 
 function forgetAccountIfFailed(source: CreditDataSource): void {

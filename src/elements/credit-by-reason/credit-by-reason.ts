@@ -4,10 +4,10 @@ import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import type { ChartTheme } from '../../base/chart-controller.js';
-import type { LoadContext } from '../../base/credit-element.js';
+import { workspaceName, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../../core/format.js';
-import type { AccountInfo, CreditDataSource } from '../../data/types.js';
+import type { AccountInfo } from '../../data/types.js';
 import type { ReasonSelectDetail } from '../credit-dashboard/credit-dashboard.js';
 import { creditByReasonStyles } from './credit-by-reason.styles.js';
 
@@ -92,12 +92,12 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
 
   protected override async load({ source, account, range, selection, signal }: LoadContext): Promise<ByReasonData> {
     const workspace = selection.workspace;
-    const [usage, workspaceName] = await Promise.all([
+    const [usage, focusedName] = await Promise.all([
       source.queryUsage(
         { start: range.start, end: range.end, granularity: 'total', groupBy: 'reason', ...(workspace ? { filter: { workspace: [workspace] } } : {}) },
         signal,
       ),
-      workspace ? nameOfWorkspace(source, workspace, signal) : undefined,
+      workspace ? workspaceName(source, workspace, signal) : undefined,
     ]);
     const byKey = new Map<string, number>();
     for (const row of usage.rows) if (row.key !== null) byKey.set(row.key, (byKey.get(row.key) ?? 0) + row.credits);
@@ -109,7 +109,7 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
       })
       .sort((a, b) => b.credits - a.credits || a.color - b.color);
     const total = slices.reduce((s, r) => s + r.credits, 0);
-    return { account, start: range.start, end: range.end, slices, total, filters: workspace ? [workspaceName ?? workspace] : [] };
+    return { account, start: range.start, end: range.end, slices, total, filters: workspace ? [focusedName ?? workspace] : [] };
   }
 
   protected override isEmpty(data: ByReasonData): boolean {
@@ -297,15 +297,6 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
 }
 
 
-/** The name of a workspace from the allocation, or undefined when it cannot be found. */
-async function nameOfWorkspace(source: CreditDataSource, id: string, signal: AbortSignal): Promise<string | undefined> {
-  try {
-    return (await source.getAllocation(signal)).workspaces.find((w) => w.id === id)?.name;
-  } catch {
-    // The name only decorates the summary; the panel works without it.
-    return undefined;
-  }
-}
 
 
 

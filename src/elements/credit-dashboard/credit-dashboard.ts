@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { formatDate, isolate } from '../../core/format.js';
-import { CreditBase, forgetAccount, loadAccount, subscribeTo } from '../../base/credit-element.js';
+import { CreditBase, forgetAccount, loadAccount, SourceSubscription } from '../../base/credit-element.js';
 import { dashboardContext, type DashboardState, type Selection } from '../../base/context.js';
 import { fill } from '../../base/strings.js';
 import type { RangeChangeDetail } from '../range-picker/range-picker.js';
@@ -91,8 +91,15 @@ export class CreditDashboard extends CreditBase {
   @state() private hasChildren = false;
 
   #timer?: ReturnType<typeof setInterval>;
-  #unsubscribe?: () => void;
-  #subscribedTo?: unknown;
+  /** The source's change notifications reload every panel. */
+  protected readonly liveUpdates = new SourceSubscription(
+    this,
+    () => this.dataSource,
+    () => {
+      this.revision++;
+      this.lastUpdated = Date.now();
+    },
+  );
 
   readonly #account = new Task(this, {
     task: async ([source], { signal }) => {
@@ -120,8 +127,6 @@ export class CreditDashboard extends CreditBase {
     this.addEventListener('workspace-select', this.#onWorkspaceSelect);
     this.addEventListener('reason-select', this.#onReasonSelect);
     this.#schedule();
-    // Back in the document: subscribe to the source again (done in updated()).
-    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -133,9 +138,6 @@ export class CreditDashboard extends CreditBase {
     this.removeEventListener('reason-select', this.#onReasonSelect);
     clearInterval(this.#timer);
     this.#timer = undefined;
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#subscribedTo = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -160,19 +162,6 @@ export class CreditDashboard extends CreditBase {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('refreshInterval')) this.#schedule();
-    // Only while connected: an update that runs after removal (the account
-    // arriving late) used to subscribe again, and the source then held the
-    // removed dashboard and every panel in it for good.
-    const wanted = this.isConnected ? this.dataSource : undefined;
-    if (wanted !== this.#subscribedTo) {
-      this.#unsubscribe?.();
-      this.#subscribedTo = wanted;
-      // Through subscribeTo: a host `subscribe` that throws must not escape updated().
-      this.#unsubscribe = subscribeTo(wanted, () => {
-        this.revision++;
-        this.lastUpdated = Date.now();
-      });
-    }
   }
 
   #schedule(): void {

@@ -2,7 +2,7 @@ import type { ChartConfiguration, ChartType, Plugin, TooltipItem } from 'chart.j
 import { html, nothing, type TemplateResult } from 'lit';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import type { ChartTheme } from '../../base/chart-controller.js';
-import type { LoadContext } from '../../base/credit-element.js';
+import { workspaceName, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import type { ResolvedRange } from '../../core/ranges.js';
 import { monthProjection, type PeriodStatus } from '../../core/forecast.js';
@@ -108,9 +108,9 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
     if (selection.workspace) filter.workspace = [selection.workspace];
     if (selection.reason) filter.reason = [selection.reason];
     const filtered = Object.keys(filter).length > 0;
-    const [usage, workspaceName] = await Promise.all([
+    const [usage, focusedName] = await Promise.all([
       source.queryUsage({ start: range.start, end: range.end, granularity: 'month', ...(filtered ? { filter } : {}) }, signal),
-      selection.workspace ? nameOfWorkspace(source.getAllocation(signal), selection.workspace) : undefined,
+      selection.workspace ? workspaceName(source, selection.workspace, signal) : undefined,
     ]);
 
     const cycle = account.billingCycleDay;
@@ -130,7 +130,7 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
     });
 
     const filters: string[] = [];
-    if (selection.workspace) filters.push(workspaceName ?? selection.workspace);
+    if (selection.workspace) filters.push(focusedName ?? selection.workspace);
     if (selection.reason) filters.push(account.reasons.find((r) => r.id === selection.reason)?.label ?? selection.reason);
     return { account, start: range.start, end: range.end, months, projection, filters };
   }
@@ -438,15 +438,6 @@ function hatch(color: string): CanvasPattern | string {
   return ctx.createPattern(canvas, 'repeat') ?? color;
 }
 
-/** The name of a workspace from the allocation, or undefined when it cannot be found. */
-async function nameOfWorkspace(allocation: Promise<{ workspaces: { id: string; name: string }[] }>, id: string): Promise<string | undefined> {
-  try {
-    return (await allocation).workspaces.find((w) => w.id === id)?.name;
-  } catch {
-    // The name only decorates the summary; the panel works without it.
-    return undefined;
-  }
-}
 
 
 

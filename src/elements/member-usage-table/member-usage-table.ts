@@ -5,7 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { downloadName, toCsv, toJson } from '../../core/export.js';
 import { formatDate, formatDateRange, formatNumber, formatPercent, isolate, memberLabel, toUnit } from '../../core/format.js';
-import { CreditElement, loadAccount, MissingSourceError, type LoadContext } from '../../base/credit-element.js';
+import { CreditElement, loadAccount, MissingSourceError, workspaceName, type LoadContext } from '../../base/credit-element.js';
 import type { Selection } from '../../base/context.js';
 import { fill } from '../../base/strings.js';
 import { guardSource } from '../../data/guard.js';
@@ -197,7 +197,7 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
     const query = { ...this.#query(range, selection), offset: 0, limit: this.#firstPageSize };
     const [page, workspaceLabel] = await Promise.all([
       source.queryMembers(query, signal),
-      selection.workspace ? this.#workspaceName(source, selection.workspace, signal) : undefined,
+      selection.workspace ? workspaceName(source, selection.workspace, signal) : undefined,
     ]);
     return { account, query, members: page.members, total: page.total, workspaceLabel };
   }
@@ -226,14 +226,6 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
     if (search) query.search = search;
     if (filter.workspace || filter.reason) query.filter = filter;
     return query;
-  }
-
-  async #workspaceName(source: CreditDataSource, id: string, signal: AbortSignal): Promise<string | undefined> {
-    try {
-      return (await source.getAllocation(signal)).workspaces.find((w) => w.id === id)?.name;
-    } catch {
-      return undefined; // the chip falls back to the id; the table does not depend on it
-    }
   }
 
   /** Resolves the source, account and range the way the load does (for exports). */
