@@ -5,18 +5,15 @@
  * Every other query parameter becomes an attribute of the panel.
  */
 import '../src/index.js';
-import { generateDemoData, MemoryDataSource } from '../src/data/index.js';
+import { generateDemoData, MemoryDataSource, type DemoDataOptions } from '../src/data/index.js';
+import { SIZE_OPTIONS } from './datasets.js';
 
 const params = new URLSearchParams(location.search);
 const tag = params.get('tag') ?? 'credit-summary';
 const theme = params.get('theme');
-const sizes: Record<string, { members: number; workspaces: number; events?: number; empty?: boolean }> = {
-  small: { members: 8, workspaces: 3 },
-  standard: { members: 60, workspaces: 8 },
-  large: { members: 10_000, workspaces: 24, events: 400_000 },
-  empty: { members: 8, workspaces: 3, empty: true },
-};
-const size = sizes[params.get('size') ?? 'standard'] ?? sizes.standard;
+// The demo's own sizes, plus `empty`: the small organisation before any usage.
+const sizes: Record<string, DemoDataOptions> = { ...SIZE_OPTIONS, empty: { ...SIZE_OPTIONS.small, empty: true } };
+const size = sizes[params.get('size') ?? 'standard'] ?? SIZE_OPTIONS.standard;
 const now = params.has('now') ? Date.parse(params.get('now')!) : Date.UTC(2026, 10, 20, 18);
 const source = new MemoryDataSource(generateDemoData({ seed: 2026, months: 13, now, ...size }));
 
