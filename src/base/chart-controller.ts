@@ -86,6 +86,21 @@ export function dim(value: string): string {
   return c.valid ? c.alpha(0.3).rgbString() : value;
 }
 
+/**
+ * A chart whose box was squeezed to nothing for a moment (a grid settling,
+ * a card shown) comes back in Chart.js's "attach" mode, which would grow
+ * every bar or arc again from zero — or leave it tiny when a screenshot or a
+ * user looks at it then. Every panel's chart skips that transition.
+ */
+function withSteadyAttach(config: ChartConfiguration | undefined): ChartConfiguration | undefined {
+  if (!config) return undefined;
+  const options = config.options ?? {};
+  return {
+    ...config,
+    options: { ...options, transitions: { attach: { animation: { duration: 0 } }, ...options.transitions } },
+  } as ChartConfiguration;
+}
+
 export interface ChartControllerOptions {
   /** The canvas to draw on, once rendered. */
   canvas: () => HTMLCanvasElement | null | undefined;
@@ -129,7 +144,7 @@ export class ChartController implements ReactiveController {
 
   hostUpdated(): void {
     const canvas = this.#options.canvas() ?? undefined;
-    const config = canvas && this.#host.isConnected ? this.#options.config(readTheme(this.#host)) : undefined;
+    const config = canvas && this.#host.isConnected ? withSteadyAttach(this.#options.config(readTheme(this.#host))) : undefined;
     if (!canvas || !config) {
       this.destroy();
       return;

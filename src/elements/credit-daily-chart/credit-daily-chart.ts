@@ -511,12 +511,11 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
       options: {
         responsive: true,
         maintainAspectRatio: false,
-        // Resizes are instant. (A chart squeezed to zero width, as a box can be for a moment,
-        // comes back in "attach" mode, which would otherwise grow every bar again; and a duration
-        // of its own on one animation, say colours, would run on resizes too.)
+        // One duration for every animation: a duration of its own on one of them, say colours,
+        // would run on resizes too. (Re-attaching never animates: see the chart controller.)
         ...(theme.reducedMotion
           ? { animation: false as const }
-          : { animation: { duration: 300 }, transitions: { attach: { animation: { duration: 0 } } } }),
+          : { animation: { duration: 300 } }),
         interaction: { mode: 'index', intersect: false },
         onClick: (event, _elements: ActiveElement[], chart) => this.#onChartClick(event, chart),
         onHover: (event, _elements: ActiveElement[], chart) => this.#onChartHover(event, chart),
