@@ -1,5 +1,5 @@
 import type { MemoryDataSourceOptions } from '../../src/data/memory.js';
-import type { AccountInfo, UsageEvent } from '../../src/data/types.js';
+import type { AccountInfo, CreditDataSource, UsageEvent } from '../../src/data/types.js';
 
 export function account(overrides: Partial<AccountInfo> = {}): AccountInfo {
   return {
@@ -66,4 +66,28 @@ export function thrown(fn: () => unknown): Error & { code: string; field?: strin
     return error as Error & { code: string; field?: string };
   }
   throw new Error('expected the call to throw, but it returned');
+}
+
+/** A source that never answers: a panel on it stays in its loading state. */
+export function hangingSource(): CreditDataSource {
+  const never = () => new Promise<never>(() => {});
+  return { getAccount: never, queryUsage: never, getAllocation: never, queryMembers: never };
+}
+
+/** `inner`, with one read rejecting with `error` for as long as `failing()` says so. */
+export function failingWhile(
+  inner: CreditDataSource,
+  method: 'queryUsage' | 'getAllocation' | 'queryMembers',
+  failing: () => boolean,
+  error: () => Error,
+): CreditDataSource {
+  const source: CreditDataSource = {
+    getAccount: (s) => inner.getAccount(s),
+    queryUsage: (q, s) => inner.queryUsage(q, s),
+    getAllocation: (s) => inner.getAllocation(s),
+    queryMembers: (q, s) => inner.queryMembers(q, s),
+  };
+  const real = source[method] as (...args: unknown[]) => Promise<unknown>;
+  (source as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => (failing() ? Promise.reject(error()) : real(...args));
+  return source;
 }

@@ -7,7 +7,7 @@ import type { CreditDataSource } from '../../src/data/types.js';
 import type { CreditByReason } from '../../src/elements/credit-by-reason/credit-by-reason.js';
 import type { CreditDashboard, ReasonSelectDetail } from '../../src/elements/credit-dashboard/credit-dashboard.js';
 import type { CreditTeamSplit } from '../../src/elements/credit-team-split/credit-team-split.js';
-import { ev, smallOrg } from '../data/fixtures.js';
+import { ev, smallOrg, failingWhile, hangingSource } from '../data/fixtures.js';
 
 /** 2026-11-20 18:00 UTC; the default range is the billing month, 1–30 Nov. */
 const NOW = Date.UTC(2026, 10, 20, 18);
@@ -252,12 +252,7 @@ describe('credit-by-reason', () => {
 
   describe('states', () => {
     it('shows a skeleton while loading, and is accessible', async () => {
-      const hanging: CreditDataSource = {
-        getAccount: () => new Promise(() => {}),
-        queryUsage: () => new Promise(() => {}),
-        getAllocation: () => new Promise(() => {}),
-        queryMembers: () => new Promise(() => {}),
-      };
+      const hanging = hangingSource();
       const el = await fixture<CreditByReason>(html`<credit-by-reason .dataSource=${hanging}></credit-by-reason>`);
       expect(el.state).to.equal('loading');
       expect(el.hasAttribute('loading')).to.equal(true);
@@ -278,12 +273,7 @@ describe('credit-by-reason', () => {
     it('shows the error with a Retry that loads again, and is accessible', async () => {
       const source = november();
       let fail = true;
-      const flaky: CreditDataSource = {
-        getAccount: (s) => source.getAccount(s),
-        queryUsage: (q, s) => (fail ? Promise.reject(new Error('Usage service unavailable.')) : source.queryUsage(q, s)),
-        getAllocation: (s) => source.getAllocation(s),
-        queryMembers: (q, s) => source.queryMembers(q, s),
-      };
+      const flaky = failingWhile(source, 'queryUsage', () => fail, () => new Error('Usage service unavailable.'));
       const el = await fixture<CreditByReason>(html`<credit-by-reason .dataSource=${flaky} .now=${NOW}></credit-by-reason>`);
       await ready(el, 'error');
       expect(harness(el).message()).to.contain('Usage service unavailable.');

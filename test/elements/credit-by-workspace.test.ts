@@ -3,10 +3,9 @@ import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
 import { Chart, type BarElement } from 'chart.js';
 import '../../src/index.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
-import type { CreditDataSource } from '../../src/data/types.js';
 import type { CreditByWorkspace } from '../../src/elements/credit-by-workspace/credit-by-workspace.js';
 import type { CreditDashboard, WorkspaceSelectDetail } from '../../src/elements/credit-dashboard/credit-dashboard.js';
-import { ev, smallOrg } from '../data/fixtures.js';
+import { ev, smallOrg, failingWhile, hangingSource } from '../data/fixtures.js';
 
 /** 2026-11-20 18:00 UTC; the default range is the billing month, 1–30 Nov. */
 const NOW = Date.UTC(2026, 10, 20, 18);
@@ -283,12 +282,7 @@ describe('credit-by-workspace', () => {
 
   describe('states', () => {
     it('is accessible while loading', async () => {
-      const hanging: CreditDataSource = {
-        getAccount: () => new Promise(() => {}),
-        queryUsage: () => new Promise(() => {}),
-        getAllocation: () => new Promise(() => {}),
-        queryMembers: () => new Promise(() => {}),
-      };
+      const hanging = hangingSource();
       const el = await fixture<CreditByWorkspace>(html`<credit-by-workspace .dataSource=${hanging}></credit-by-workspace>`);
       expect(el.state).to.equal('loading');
       expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
@@ -307,12 +301,7 @@ describe('credit-by-workspace', () => {
     it('shows an error with Retry, and is accessible', async () => {
       const source = fiveWorkspaces();
       let fail = true;
-      const flaky: CreditDataSource = {
-        getAccount: (s) => source.getAccount(s),
-        queryUsage: (q, s) => (fail ? Promise.reject(new Error('Usage service unavailable.')) : source.queryUsage(q, s)),
-        getAllocation: (s) => source.getAllocation(s),
-        queryMembers: (q, s) => source.queryMembers(q, s),
-      };
+      const flaky = failingWhile(source, 'queryUsage', () => fail, () => new Error('Usage service unavailable.'));
       const el = await fixture<CreditByWorkspace>(html`<credit-by-workspace .dataSource=${flaky} .now=${NOW}></credit-by-workspace>`);
       await ready(el, 'error');
       expect(harness(el).message()).to.contain('Usage service unavailable.');

@@ -6,7 +6,7 @@ import { MemoryDataSource } from '../../src/data/memory.js';
 import type { AccountInfo, CreditDataSource, UsageQuery } from '../../src/data/types.js';
 import type { CreditDashboard } from '../../src/elements/credit-dashboard/credit-dashboard.js';
 import type { CreditMonthlyChart } from '../../src/elements/credit-monthly-chart/credit-monthly-chart.js';
-import { account, ev, smallOrg } from '../data/fixtures.js';
+import { account, ev, smallOrg, failingWhile, hangingSource } from '../data/fixtures.js';
 
 /** 2026-11-20 18:00 UTC: day 20 of November's 30-day billing month, 10 days left. */
 const NOW = Date.UTC(2026, 10, 20, 18);
@@ -282,12 +282,7 @@ describe('credit-monthly-chart', () => {
 
   describe('states', () => {
     it('is accessible while loading', async () => {
-      const hanging: CreditDataSource = {
-        getAccount: () => new Promise(() => {}),
-        queryUsage: () => new Promise(() => {}),
-        getAllocation: () => new Promise(() => {}),
-        queryMembers: () => new Promise(() => {}),
-      };
+      const hanging = hangingSource();
       const el = await fixture<CreditMonthlyChart>(html`<credit-monthly-chart .dataSource=${hanging}></credit-monthly-chart>`);
       expect(el.state).to.equal('loading');
       expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
@@ -306,12 +301,7 @@ describe('credit-monthly-chart', () => {
     it('shows an error with Retry, and is accessible', async () => {
       const source = year();
       let fail = true;
-      const flaky: CreditDataSource = {
-        getAccount: (s) => source.getAccount(s),
-        queryUsage: (q, s) => (fail ? Promise.reject(new Error('Usage service unavailable.')) : source.queryUsage(q, s)),
-        getAllocation: (s) => source.getAllocation(s),
-        queryMembers: (q, s) => source.queryMembers(q, s),
-      };
+      const flaky = failingWhile(source, 'queryUsage', () => fail, () => new Error('Usage service unavailable.'));
       const el = await fixture<CreditMonthlyChart>(html`<credit-monthly-chart .dataSource=${flaky} .now=${NOW}></credit-monthly-chart>`);
       await ready(el, 'error');
       expect(harness(el).message()).to.contain('Usage service unavailable.');

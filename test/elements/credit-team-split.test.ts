@@ -3,10 +3,9 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
 import '../../src/index.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
-import type { CreditDataSource } from '../../src/data/types.js';
 import type { CreditDashboard } from '../../src/elements/credit-dashboard/credit-dashboard.js';
 import type { CreditTeamSplit } from '../../src/elements/credit-team-split/credit-team-split.js';
-import { ev, smallOrg } from '../data/fixtures.js';
+import { ev, smallOrg, failingWhile, hangingSource } from '../data/fixtures.js';
 
 /** 2026-11-20 18:00 UTC; the default range is the billing month, 1–30 Nov. */
 const NOW = Date.UTC(2026, 10, 20, 18);
@@ -170,12 +169,7 @@ describe('credit-team-split', () => {
 
   describe('states', () => {
     it('is accessible while loading', async () => {
-      const hanging: CreditDataSource = {
-        getAccount: () => new Promise(() => {}),
-        queryUsage: () => new Promise(() => {}),
-        getAllocation: () => new Promise(() => {}),
-        queryMembers: () => new Promise(() => {}),
-      };
+      const hanging = hangingSource();
       const el = await fixture<CreditTeamSplit>(html`<credit-team-split .dataSource=${hanging}></credit-team-split>`);
       expect(el.state).to.equal('loading');
       expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
@@ -194,12 +188,7 @@ describe('credit-team-split', () => {
     it('shows an error with Retry, and is accessible', async () => {
       const source = mixed();
       let fail = true;
-      const flaky: CreditDataSource = {
-        getAccount: (s) => source.getAccount(s),
-        queryUsage: (q, s) => source.queryUsage(q, s),
-        getAllocation: (s) => (fail ? Promise.reject(new Error('Allocation service unavailable.')) : source.getAllocation(s)),
-        queryMembers: (q, s) => source.queryMembers(q, s),
-      };
+      const flaky = failingWhile(source, 'getAllocation', () => fail, () => new Error('Allocation service unavailable.'));
       const el = await fixture<CreditTeamSplit>(html`<credit-team-split .dataSource=${flaky} .now=${NOW}></credit-team-split>`);
       await ready(el, 'error');
       expect(harness(el).message()).to.contain('Allocation service unavailable.');
