@@ -81,6 +81,22 @@ export const chartPanelStyles = css`
     text-align: start;
     white-space: nowrap;
   }
+  /* A legend or list entry: its name, then its value and share. */
+  .name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .value {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .value .share {
+    display: inline-block;
+    min-width: 3.2em;
+    text-align: end;
+    color: var(--_muted);
+  }
   .chart {
     position: relative;
     height: var(--credit-chart-height, 260px);

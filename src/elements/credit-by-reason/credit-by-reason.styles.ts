@@ -82,21 +82,6 @@ export const creditByReasonStyles = css`
     height: 0.8rem;
     border-radius: 3px;
   }
-  .name {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  .value {
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
-  }
-  .value .share {
-    display: inline-block;
-    min-width: 3.2em;
-    text-align: end;
-    color: var(--_muted);
-  }
   @media (forced-colors: active) {
     .swatch {
       forced-color-adjust: none;

@@ -49,21 +49,6 @@ export const creditByWorkspaceStyles = css`
   .others .swatch {
     background: var(--_c8);
   }
-  .name {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  .value {
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
-  }
-  .value .share {
-    display: inline-block;
-    min-width: 3.2em;
-    text-align: end;
-    color: var(--_muted);
-  }
   @media (forced-colors: active) {
     .swatch {
       forced-color-adjust: none;
