@@ -34,6 +34,34 @@ function eventTypesPlugin() {
   };
 }
 
+/**
+ * Spells out the string-literal union behind a type alias (`DailyGroupBy` →
+ * `'none' | 'member' | …`) wherever an attribute or field uses it, so editors,
+ * the API reference and the playground can offer the values themselves.
+ */
+function expandAliasesPlugin() {
+  const unions = new Map();
+  return {
+    name: 'credit-expand-aliases',
+    analyzePhase({ ts, node }) {
+      if (ts.isTypeAliasDeclaration(node) && ts.isUnionTypeNode(node.type) && node.type.types.every((t) => ts.isLiteralTypeNode(t) || ts.isTemplateLiteralTypeNode(t))) {
+        unions.set(node.name.getText(), node.type.getText().replace(/\s+/g, ' '));
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      const expand = (type) => {
+        if (!type?.text) return;
+        type.text = type.text.replace(/\b[A-Z]\w*\b/g, (name) => unions.get(name) ?? name);
+      };
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          for (const item of [...(decl.attributes ?? []), ...(decl.members ?? [])]) expand(item.type);
+        }
+      }
+    },
+  };
+}
+
 /** custom-elements.json: the API of every element, read from JSDoc. */
 export default {
   globs: ['src/elements/**/*.ts', 'src/base/**/*.ts'],
@@ -42,5 +70,5 @@ export default {
   // package.json names the manifest itself; the check writes a copy elsewhere and must not repoint it.
   packagejson: false,
   litelement: true,
-  plugins: [eventTypesPlugin()],
+  plugins: [eventTypesPlugin(), expandAliasesPlugin()],
 };

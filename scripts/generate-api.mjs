@@ -162,6 +162,12 @@ function webTypes() {
  * name, which is how React 19 (and Preact) attach listeners to custom
  * elements — and every public property as itself.
  */
+/** `'a' | 'b' | undefined` → `'a' | 'b'`: an attribute's values when the manifest lists them; undefined otherwise. */
+function literalUnion(text) {
+  const parts = (text ?? '').split('|').map((p) => p.trim()).filter((p) => p && p !== 'undefined');
+  return parts.length > 0 && parts.every((p) => /^'[^']*'$|^`[^`]*`$/.test(p)) ? parts.join(' | ') : undefined;
+}
+
 function jsxTypes(flavour) {
   const byModule = elements.map((el) => ({ el, from: './' + el.module.replace(/^src\//, '').replace(/\.ts$/, '.js') }));
   const lines = [
@@ -181,7 +187,7 @@ function jsxTypes(flavour) {
   for (const { el } of byModule) {
     const attrs = (el.attributes ?? [])
       .filter((a) => !(publicFields(el).some((f) => f.name === a.name)))
-      .map((a) => `'${a.name}'?: ${a.type?.text?.includes('number') ? 'number | string' : a.type?.text?.includes('boolean') ? 'boolean' : 'string'}`);
+      .map((a) => `'${a.name}'?: ${literalUnion(a.type?.text) ?? (a.type?.text?.includes('number') ? 'number | string' : a.type?.text?.includes('boolean') ? 'boolean' : 'string')}`);
     const events = (el.events ?? []).filter((e) => e.name).map((e) => `'on${e.name}'?: (event: GlobalEventHandlersEventMap['${e.name}']) => void`);
     lines.push(`  '${el.tagName}': ElementProps<${el.name}> & { ${[...attrs, ...events].join('; ')} };`);
   }

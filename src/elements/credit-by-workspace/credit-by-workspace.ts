@@ -80,7 +80,7 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
   static override styles = [...ChartPanel.styles, creditByWorkspaceStyles];
 
   /** How many workspaces get their own bar; the rest are summed into Others. */
-  @property({ type: Number, reflect: true }) top = DEFAULT_TOP;
+  @property({ type: Number, reflect: true }) top: number = DEFAULT_TOP;
 
   /** The selection outside a dashboard (inside one, the dashboard's focus is the selection). */
   @state() private ownSelection?: string;
