@@ -1,6 +1,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
+import { minifyTemplatesRollup } from './scripts/minify-templates.mjs';
 
 /**
  * The npm build: ES modules with lit, Chart.js, msw and React left to the
@@ -45,5 +46,5 @@ export default {
     sourcemap: true,
     chunkFileNames: 'chunks/[name]-[hash].js',
   },
-  plugins: [nodeResolve(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.build.json' }), jsxTypes],
+  plugins: [nodeResolve(), minifyTemplatesRollup(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.build.json' }), jsxTypes],
 };

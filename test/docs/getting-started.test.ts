@@ -107,7 +107,7 @@ describe('docs: getting-started.md', () => {
 
     it('the bundle is built from the main entry point, so it exports what the page imports', async () => {
       const script = await source('scripts/bundle.mjs');
-      expect(script).to.contain("entryPoints: ['src/index.ts']");
+      expect(script).to.contain("BUNDLE_INPUT = 'src/index.ts'");
       const main = (await import('../../src/index.js')) as Record<string, unknown>;
       expect(typeof main.MemoryDataSource).to.equal('function');
       expect(typeof main.generateDemoData).to.equal('function');
