@@ -5,6 +5,7 @@
 // keeps), then esbuild minifies the one file.
 import nodeResolve from '@rollup/plugin-node-resolve';
 import { transform } from 'esbuild';
+import { resolve } from 'node:path';
 import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplatesRollup } from './minify-templates.mjs';
@@ -14,18 +15,28 @@ export const BUNDLE_PATH = '/dist/credit-usage-elements.bundle.js';
 /** What the bundle is built from: the main entry point, so it exports what `credit-usage-elements` exports. */
 export const BUNDLE_INPUT = 'src/index.ts';
 
+const VIRTUAL = '\0virtual-entry.ts';
+
 /**
  * Builds the bundle in memory; resolves to its bytes. `external` leaves
- * packages out (the size check measures the library's own code that way).
+ * packages out (the size check measures the library's own code that way);
+ * `entry`, module source in place of the main entry point (imports resolve
+ * from src/), measures a part of it.
  */
-export async function buildBundle({ external = [] } = {}) {
+export async function buildBundle({ external = [], entry } = {}) {
   const outside = (id) => external.some((pattern) => (pattern.endsWith('/*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern));
+  const virtual = {
+    name: 'virtual-entry',
+    resolveId: (id, importer) => (id === VIRTUAL ? id : importer === VIRTUAL && id.startsWith('.') ? resolve('src', id.replace(/\.js$/, '.ts')) : null),
+    load: (id) => (id === VIRTUAL ? entry : null),
+  };
   const bundle = await rollup({
-    input: BUNDLE_INPUT,
+    input: entry === undefined ? BUNDLE_INPUT : VIRTUAL,
     external: outside,
     // Reading a property never has side effects in these sources or in Chart.js; assuming so lets unused code go.
     treeshake: { propertyReadSideEffects: false },
     plugins: [
+      ...(entry === undefined ? [] : [virtual]),
       nodeResolve({ exportConditions: ['production'] }),
       minifyTemplatesRollup(),
       esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } }),

@@ -7,8 +7,10 @@
 //   when a bundle is over its ceiling. Lower the ceiling when a change
 //   makes a bundle smaller; raise it only in a commit that says why.
 // The targets are not met: see bench/RESULTS.md for where the bytes go.
-//   node scripts/size.mjs [--strict] [--write dist/credit-usage-elements.bundle.js]
-import { writeFileSync, mkdirSync } from 'node:fs';
+//   node scripts/size.mjs [--strict] [--write dist/credit-usage-elements.bundle.js] [--breakdown]
+// --breakdown adds where the bytes go: the packages on their own, and each
+// element as the own-code bundle with and without it.
+import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildBundle } from './bundle.mjs';
@@ -37,6 +39,30 @@ for (const bundle of bundles) {
   const target = size <= bundle.target ? 'target met' : `target ${kb(bundle.target)} missed by ${kb(size - bundle.target)}`;
   console.log(`${bundle.name.padEnd(44)} ${kb(size).padStart(9)} gzip  ${grown ? `OVER ITS CEILING of ${kb(bundle.ceiling)}` : `ceiling ${kb(bundle.ceiling)} ok`}; ${target}`);
 }
+if (process.argv.includes('--breakdown')) await breakdown();
+
+async function breakdown() {
+  const own = bundles[1].external;
+  const size = async (entry, external = own) => gz(await buildBundle({ entry, external }));
+  const rows = [];
+  const chartJs = `import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Filler, Legend, LinearScale, LineController, LineElement, PieController, PointElement, Tooltip } from 'chart.js';
+    import { color } from 'chart.js/helpers';
+    Chart.register(ArcElement, BarController, BarElement, CategoryScale, DoughnutController, Filler, Legend, LinearScale, LineController, LineElement, PieController, PointElement, Tooltip);
+    export { Chart, color };`;
+  const lit = "export * from 'lit'; export * from 'lit/decorators.js'; export * from '@lit/context'; export * from '@lit/task';";
+  rows.push(['Chart.js, the parts the panels register', await size(chartJs, [])]);
+  rows.push(['lit, @lit/context, @lit/task', await size(lit, [])]);
+  rows.push(['@lit-labs/virtualizer (lit external)', await size("export * from '@lit-labs/virtualizer/virtualize.js';", ['lit', 'lit/*', '@lit/*'])]);
+  const tags = readdirSync('src/elements').sort();
+  const imports = tags.map((t) => `import './elements/${t}/define.js';`);
+  const elements = await size(imports.join('\n'));
+  rows.push(['base: CreditElement, ChartPanel, validation, strings, core', await size("export * from './base/credit-element.js'; export * from './base/chart-panel.js'; export * from './data/guard.js';")]);
+  for (const tag of tags) rows.push([`<${tag}>`, elements - (await size(imports.filter((line) => !line.includes(`/${tag}/`)).join('\n')))]);
+  rows.push(['main entry re-exports (adapters, demo data, helpers)', gz(await buildBundle({ external: own })) - elements]);
+  console.log('\nwhere the bytes go (gzip -9)');
+  for (const [name, bytes] of rows) console.log(`  ${name.padEnd(58)} ${kb(bytes).padStart(9)}`);
+}
+
 const i = process.argv.indexOf('--write');
 if (i > 0) {
   mkdirSync(dirname(process.argv[i + 1]), { recursive: true });
