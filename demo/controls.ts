@@ -62,6 +62,46 @@ export const SIZES = [
   { value: 'large', label: 'Large (10,000)' },
 ] as const satisfies readonly Choice[];
 
+/** Brand palettes a host might set through the `--credit-*` tokens (see BRAND_TOKENS). */
+export const BRANDS = [
+  { value: 'default', label: 'Default' },
+  { value: 'teal', label: 'Teal' },
+  { value: 'crimson', label: 'Crimson' },
+  { value: 'graphite', label: 'Graphite' },
+] as const satisfies readonly Choice[];
+
+/**
+ * The tokens each brand sets, for the light and the dark theme — what a host
+ * writes in its own CSS (docs/theming.md, "Brand colours"). The accent and
+ * the first series colour keep 3:1 against the theme's surface.
+ */
+export const BRAND_TOKENS: Readonly<Record<Exclude<Brand, 'default'>, { light: Record<string, string>; dark: Record<string, string> }>> = Object.freeze({
+  teal: {
+    light: { accent: '#0f766e', focus: '#0f766e', 1: '#0f766e', 2: '#ea580c', 3: '#4f46e5' },
+    dark: { accent: '#2dd4bf', focus: '#5eead4', 1: '#2dd4bf', 2: '#fb923c', 3: '#818cf8' },
+  },
+  crimson: {
+    light: { accent: '#be123c', focus: '#be123c', 1: '#be123c', 2: '#0369a1', 3: '#a16207' },
+    dark: { accent: '#fb7185', focus: '#fda4af', 1: '#fb7185', 2: '#38bdf8', 3: '#facc15' },
+  },
+  graphite: {
+    light: { accent: '#334155', focus: '#334155', 1: '#334155', 2: '#0284c7', 3: '#94a3b8' },
+    dark: { accent: '#cbd5e1', focus: '#e2e8f0', 1: '#cbd5e1', 2: '#38bdf8', 3: '#64748b' },
+  },
+});
+
+/** The CSS that gives `selector` a brand in both themes, following the page's `data-theme` (`''` for the default brand). */
+export function brandCss(brand: Brand, selector: string): string {
+  if (brand === 'default') return '';
+  const { light, dark } = BRAND_TOKENS[brand];
+  const block = (tokens: Record<string, string>) => Object.entries(tokens).map(([k, v]) => `--credit-color-${k}: ${v};`).join(' ');
+  return [
+    `${selector} { ${block(light)} }`,
+    `:root[data-theme='dark'] ${selector} { ${block(dark)} }`,
+    `@media (prefers-color-scheme: dark) { :root[data-theme='system'] ${selector} { ${block(dark)} } }`,
+  ].join('\n');
+}
+
 /** 1 credit = 600 conversations, as the demo account declares. */
 export const UNITS = [
   { value: 'credit', label: 'Credits' },
@@ -82,6 +122,7 @@ export type Locale = Values<typeof LOCALES>;
 export type TimeZoneChoice = Values<typeof TIME_ZONES>;
 export type Size = Values<typeof SIZES>;
 export type Unit = Values<typeof UNITS>;
+export type Brand = Values<typeof BRANDS>;
 export type Condition = Values<typeof CONDITIONS>;
 
 /** What each condition does, shown under the control. */
@@ -96,6 +137,7 @@ export const CONDITION_HINTS: Readonly<Record<Condition, string>> = Object.freez
 export interface DemoState {
   adapter: Adapter;
   theme: Theme;
+  brand: Brand;
   locale: Locale;
   timeZone: TimeZoneChoice;
   size: Size;
@@ -109,6 +151,7 @@ export interface DemoState {
 export const DEFAULT_STATE: Readonly<DemoState> = Object.freeze({
   adapter: 'memory',
   theme: 'system',
+  brand: 'default',
   locale: 'en-US',
   timeZone: 'account',
   size: 'standard',
@@ -125,6 +168,7 @@ export const DEFAULT_STATE: Readonly<DemoState> = Object.freeze({
 export const PARAMS: Readonly<Record<keyof DemoState, string>> = Object.freeze({
   adapter: 'adapter',
   theme: 'theme',
+  brand: 'brand',
   locale: 'locale',
   timeZone: 'tz',
   size: 'size',
@@ -137,6 +181,7 @@ export const PARAMS: Readonly<Record<keyof DemoState, string>> = Object.freeze({
 const CHOICES = {
   adapter: ADAPTERS,
   theme: THEMES,
+  brand: BRANDS,
   locale: LOCALES,
   timeZone: TIME_ZONES,
   size: SIZES,
@@ -199,7 +244,7 @@ export interface StateChange {
   adapter: boolean;
   /** Normal / slow / failing changed (on the same data). */
   condition: boolean;
-  /** Only presentation changed: theme, locale, unit, live, range. */
+  /** Only presentation changed: theme, brand, locale, unit, live, range. */
   presentation: boolean;
 }
 
@@ -212,7 +257,7 @@ export function diffState(before: DemoState, after: DemoState): StateChange {
   const data = dataSetKey(before) !== dataSetKey(after);
   const adapter = before.adapter !== after.adapter;
   const condition = !data && before.condition !== after.condition;
-  const presentation = (['theme', 'locale', 'unit', 'live', 'range'] as const).some((k) => before[k] !== after[k]);
+  const presentation = (['theme', 'brand', 'locale', 'unit', 'live', 'range'] as const).some((k) => before[k] !== after[k]);
   return { data, adapter, condition, presentation };
 }
 

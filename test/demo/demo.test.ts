@@ -11,6 +11,9 @@ import {
   TIME_ZONES,
   UNITS,
   ADAPTERS,
+  BRANDS,
+  BRAND_TOKENS,
+  brandCss,
   dataSetKey,
   diffState,
   failingSource,
@@ -51,7 +54,7 @@ describe('demo URL state', () => {
   });
 
   it('round-trips every choice of every control', () => {
-    const lists = { adapter: ADAPTERS, theme: THEMES, locale: LOCALES, timeZone: TIME_ZONES, size: SIZES, unit: UNITS, condition: CONDITIONS };
+    const lists = { adapter: ADAPTERS, theme: THEMES, brand: BRANDS, locale: LOCALES, timeZone: TIME_ZONES, size: SIZES, unit: UNITS, condition: CONDITIONS };
     for (const [key, choices] of Object.entries(lists)) {
       for (const { value } of choices) {
         const state = { ...DEFAULT_STATE, [key]: value } as DemoState;
@@ -64,6 +67,7 @@ describe('demo URL state', () => {
     const state: DemoState = {
       adapter: 'rest',
       theme: 'dark',
+      brand: 'crimson',
       locale: 'ar-EG',
       timeZone: 'Pacific/Chatham',
       size: 'large',
@@ -113,6 +117,7 @@ describe('demo URL state', () => {
     expect(diffState(base, { ...base, condition: 'failing' })).to.include({ data: false, condition: true, adapter: false });
     expect(diffState(base, { ...base, adapter: 'rest' })).to.include({ data: false, adapter: true });
     expect(diffState(base, { ...base, theme: 'dark', unit: 'conversation' })).to.deep.equal({ data: false, adapter: false, condition: false, presentation: true });
+    expect(diffState(base, { ...base, brand: 'teal' })).to.deep.equal({ data: false, adapter: false, condition: false, presentation: true });
     expect(dataSetKey({ ...base, condition: 'slow' })).to.equal(dataSetKey(base));
     expect(transportCondition('empty')).to.equal('normal');
     expect(transportCondition('failing')).to.equal('failing');
@@ -126,6 +131,37 @@ describe('demo URL state', () => {
     expect(mockServerOptions('normal')).to.deep.equal({ latencyMs: 0, failureRate: 0 });
     expect(mockServerOptions('slow')).to.deep.equal({ latencyMs: SLOW_LATENCY_MS, failureRate: 0 });
     expect(mockServerOptions('failing')).to.deep.equal({ latencyMs: 0, failureRate: 1 });
+  });
+});
+
+describe('demo brand colours', () => {
+  it('writes nothing for the default brand', () => {
+    expect(brandCss('default', '#dashboard')).to.equal('');
+  });
+
+  it('sets each brand\'s tokens for light, forced dark and system dark, and the dashboard\'s panels take them', async () => {
+    const style = document.head.appendChild(document.createElement('style'));
+    const host = document.body.appendChild(document.createElement('div'));
+    host.id = 'brand-host';
+    const root = document.documentElement;
+    const before = root.dataset.theme;
+    try {
+      for (const brand of ['teal', 'crimson', 'graphite'] as const) {
+        style.textContent = brandCss(brand, '#brand-host');
+        for (const [theme, tokens] of [['light', BRAND_TOKENS[brand].light], ['dark', BRAND_TOKENS[brand].dark]] as const) {
+          root.dataset.theme = theme;
+          const computed = getComputedStyle(host);
+          for (const [key, value] of Object.entries(tokens)) {
+            expect(computed.getPropertyValue(`--credit-color-${key}`).trim(), `${brand} ${theme} ${key}`).to.equal(value);
+          }
+        }
+      }
+    } finally {
+      if (before === undefined) delete root.dataset.theme;
+      else root.dataset.theme = before;
+      style.remove();
+      host.remove();
+    }
   });
 });
 
