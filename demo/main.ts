@@ -20,6 +20,8 @@ import { generateDemoData } from '../src/data/demo-data.js';
 import {
   ACCOUNT_TIME_ZONE,
   ADAPTERS,
+  BRANDS,
+  brandCss,
   ConditionedSource,
   CONDITIONS,
   CONDITION_HINTS,
@@ -147,7 +149,9 @@ function startMockServer(): Promise<MockWorker> {
     }
     const { setupWorker } = await import('msw/browser');
     const worker = setupWorker();
-    await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+    // Beside the demo folder, at the site's root in development and in the static build alike.
+    const url = new URL('../mockServiceWorker.js', location.href).pathname;
+    await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url } });
     mockStarted = true;
     return worker as unknown as MockWorker;
   })();
@@ -249,9 +253,14 @@ async function syncCondition(): Promise<void> {
   }
 }
 
-/** Theme, locale, direction, unit and range: the dashboard updates in place. */
+/** The brand's tokens, as a host's stylesheet would set them. */
+const brandStyle = document.head.appendChild(document.createElement('style'));
+brandStyle.id = 'brand-tokens';
+
+/** Theme, brand, locale, direction, unit and range: the dashboard updates in place. */
 function applyPresentation(next: DemoState): void {
   root.dataset.theme = next.theme;
+  brandStyle.textContent = brandCss(next.brand, '#dashboard');
   dashboard.theme = next.theme === 'system' ? undefined : next.theme;
   dashboard.locale = next.locale;
   host.lang = next.locale;
@@ -425,6 +434,7 @@ function renderControls(s: DemoState): void {
         <legend>Display</legend>
         <div class="fields">
           ${segmented('theme', 'Theme', THEMES, s.theme)}
+          ${select('brand', 'Brand colours', BRANDS, s.brand)}
           ${select('locale', 'Locale', LOCALES, s.locale)}
           ${segmented('unit', 'Unit', UNITS, s.unit)}
           <div class="field actions">
