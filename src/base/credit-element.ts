@@ -66,13 +66,13 @@ export function forgetAccount(source: CreditDataSource): void {
  * @cssproperty [--credit-color-success=#15803d] - Success messages.
  * @cssproperty [--credit-color-focus=#4f46e5] - Focus rings.
  * @cssproperty [--credit-color-1=#4f46e5] - Chart series 1 (colours 1–8 cycle through the series).
- * @cssproperty [--credit-color-2=#0ea5e9] - Chart series 2.
- * @cssproperty [--credit-color-3=#f59e0b] - Chart series 3.
- * @cssproperty [--credit-color-4=#10b981] - Chart series 4.
+ * @cssproperty [--credit-color-2=#0284c7] - Chart series 2.
+ * @cssproperty [--credit-color-3=#d97706] - Chart series 3.
+ * @cssproperty [--credit-color-4=#059669] - Chart series 4.
  * @cssproperty [--credit-color-5=#ec4899] - Chart series 5.
  * @cssproperty [--credit-color-6=#8b5cf6] - Chart series 6.
  * @cssproperty [--credit-color-7=#ef4444] - Chart series 7.
- * @cssproperty [--credit-color-8=#94a3b8] - Chart series 8, and Others.
+ * @cssproperty [--credit-color-8=#64748b] - Chart series 8, and Others.
  * @cssproperty [--credit-radius=10px] - Corner radius.
  * @cssproperty [--credit-gap=1rem] - Panel padding and spacing.
  */

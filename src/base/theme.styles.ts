@@ -25,13 +25,13 @@ export const themeStyles = css`
     --_radius: var(--credit-radius, 10px);
     --_gap: var(--credit-gap, 1rem);
     --_c1: var(--credit-color-1, #4f46e5);
-    --_c2: var(--credit-color-2, #0ea5e9);
-    --_c3: var(--credit-color-3, #f59e0b);
-    --_c4: var(--credit-color-4, #10b981);
+    --_c2: var(--credit-color-2, #0284c7);
+    --_c3: var(--credit-color-3, #d97706);
+    --_c4: var(--credit-color-4, #059669);
     --_c5: var(--credit-color-5, #ec4899);
     --_c6: var(--credit-color-6, #8b5cf6);
     --_c7: var(--credit-color-7, #ef4444);
-    --_c8: var(--credit-color-8, #94a3b8);
+    --_c8: var(--credit-color-8, #64748b);
     color-scheme: light;
     display: block;
     box-sizing: border-box;

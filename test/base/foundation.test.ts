@@ -372,3 +372,30 @@ describe('<credit-dashboard>', () => {
     await expect(summary).to.be.accessible();
   });
 });
+
+describe('theme tokens', () => {
+  /** WCAG relative luminance of `#rrggbb`. */
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a: string, b: string) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`every default series colour keeps 3:1 against the ${theme} surface (WCAG 1.4.11, non-text contrast)`, async () => {
+      const el = await fixture<RangePicker>(html`<range-picker theme=${theme}></range-picker>`);
+      const style = getComputedStyle(el);
+      const token = (name: string) => style.getPropertyValue(name).trim();
+      const surface = token('--_surface');
+      expect(surface).to.match(/^#[0-9a-f]{6}$/i);
+      for (let i = 1; i <= 8; i++) {
+        const colour = token(`--_c${i}`);
+        expect(colour, `--credit-color-${i}`).to.match(/^#[0-9a-f]{6}$/i);
+        expect(contrast(colour, surface), `--credit-color-${i} ${colour} on ${surface}`).to.be.at.least(3);
+      }
+    });
+  }
+});

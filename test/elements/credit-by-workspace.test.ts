@@ -129,7 +129,7 @@ describe('credit-by-workspace', () => {
       expect(p.list()).to.deep.equal(['Sales 500 43.5%', 'Research 300 26.1%', 'Others 350 30.4%']);
       expect(p.buttons()).to.deep.equal(['Sales', 'Research']);
       // Others is grey (the theme's last series colour); the workspaces share the first.
-      expect(p.chart().data.datasets[0].backgroundColor).to.deep.equal(['#4f46e5', '#4f46e5', '#94a3b8']);
+      expect(p.chart().data.datasets[0].backgroundColor).to.deep.equal(['#4f46e5', '#4f46e5', '#64748b']);
 
       el.top = 8;
       await waitUntil(() => p.chart().data.labels!.length === 5, 'reloaded with top 8', { timeout: 5000 });

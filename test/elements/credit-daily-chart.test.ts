@@ -161,7 +161,7 @@ describe('credit-daily-chart', () => {
         [0, 0, 0, 2, 1, 0, 0],
       ]);
       // Reasons keep the colour of their place in the account (chat, image, speech), whatever their rank.
-      expect(chartOf(el).data.datasets.map((_, i) => colors(chartOf(el), i)[0])).to.deep.equal(['#4f46e5', '#f59e0b', '#0ea5e9']);
+      expect(chartOf(el).data.datasets.map((_, i) => colors(chartOf(el), i)[0])).to.deep.equal(['#4f46e5', '#d97706', '#0284c7']);
       el.groupBy = 'workspace';
       await waitUntil(() => chartOf(el).data.datasets[0]?.label === 'Workspace A', 'regrouped');
       expect(labels(chartOf(el))).to.deep.equal(['Workspace A', 'Workspace B']);
@@ -557,7 +557,7 @@ describe('credit-daily-chart', () => {
       const light = await daily(
         html`<credit-daily-chart group-by="member" top="2" range=${RANGE} .now=${NOW} .dataSource=${src}></credit-daily-chart>`,
       );
-      expect(chartOf(light).data.datasets.map((_, i) => colors(chartOf(light), i)[0])).to.deep.equal(['#4f46e5', '#0ea5e9', '#94a3b8']);
+      expect(chartOf(light).data.datasets.map((_, i) => colors(chartOf(light), i)[0])).to.deep.equal(['#4f46e5', '#0284c7', '#64748b']);
       const dark = await daily(
         html`<credit-daily-chart theme="dark" group-by="member" top="2" range=${RANGE} .now=${NOW} .dataSource=${src}></credit-daily-chart>`,
       );
@@ -574,7 +574,7 @@ describe('credit-daily-chart', () => {
       $$(light, '.legend-item')[1].dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
       await light.updateComplete;
       expect(colors(chartOf(light), 0)[0]).to.equal('rgba(1, 2, 3, 0.2)');
-      expect(colors(chartOf(light), 2)[0]).to.equal('rgba(148, 163, 184, 0.2)');
+      expect(colors(chartOf(light), 2)[0]).to.equal('rgba(100, 116, 139, 0.2)');
     });
 
     it('gives series beyond the seventh lighter tints, the same in the chart and the legend', async () => {
@@ -584,7 +584,7 @@ describe('credit-daily-chart', () => {
       const el = await daily(html`<credit-daily-chart group-by="member" top="8" range=${RANGE} .now=${NOW} .dataSource=${src}></credit-daily-chart>`);
       const chart = chartOf(el);
       const drawn = chart.data.datasets.map((_, i) => colors(chart, i)[0]);
-      expect(drawn).to.deep.equal(['#4f46e5', '#0ea5e9', '#f59e0b', '#10b981', '#ec4899', '#8b5cf6', '#ef4444', 'rgb(149, 144, 239)', '#94a3b8']);
+      expect(drawn).to.deep.equal(['#4f46e5', '#0284c7', '#d97706', '#059669', '#ec4899', '#8b5cf6', '#ef4444', 'rgb(149, 144, 239)', '#64748b']);
       // The legend's swatch of the eighth (a CSS color-mix of the same tokens) shows the same colour.
       const swatch = getComputedStyle($$(el, '.legend-item .swatch')[7]).backgroundColor;
       const channels = (/color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)\)/.exec(swatch) ?? /rgb\((\d+), (\d+), (\d+)\)/.exec(swatch))!

@@ -211,7 +211,7 @@ describe('credit-team-split', () => {
 
     it('colours team and personal from the theme, light and dark', async () => {
       const light = await panel(html`<credit-team-split theme="light" .dataSource=${mixed()} .now=${NOW}></credit-team-split>`);
-      expect(harness(light).chart().data.datasets[0].backgroundColor).to.deep.equal(['#4f46e5', '#0ea5e9']);
+      expect(harness(light).chart().data.datasets[0].backgroundColor).to.deep.equal(['#4f46e5', '#0284c7']);
       const dark = await panel(html`<credit-team-split theme="dark" .dataSource=${mixed()} .now=${NOW}></credit-team-split>`);
       expect(harness(dark).chart().data.datasets[0].backgroundColor).to.deep.equal(['#818cf8', '#38bdf8']);
     });

@@ -64,7 +64,7 @@ export interface ByWorkspaceData {
  * @csspart skeleton - The loading placeholder.
  *
  * @cssproperty [--credit-color-1=#4f46e5] - The workspaces' bars.
- * @cssproperty [--credit-color-8=#94a3b8] - The Others bar.
+ * @cssproperty [--credit-color-8=#64748b] - The Others bar.
  * @cssproperty [--credit-color-accent=#4f46e5] - The selected list entry.
  * @cssproperty [--credit-color-text=#1f2328] - Text.
  * @cssproperty [--credit-color-muted=#59636e] - Axis labels and secondary text.

@@ -83,7 +83,7 @@ const DIMMED_DAY = 0.4;
  * @csspart chart - The chart's box; it takes keyboard focus (arrow keys, Page Up/Down, Home, End, Enter or Space, Escape).
  *
  * @cssproperty [--credit-color-1=#4f46e5] - The first series (the only one when not grouped); `--credit-color-2` … `--credit-color-7` the next ones, and lighter tints of them beyond the seventh.
- * @cssproperty [--credit-color-8=#94a3b8] - Others.
+ * @cssproperty [--credit-color-8=#64748b] - Others.
  * @cssproperty [--credit-color-danger=#c2410c] - The daily limit line and its label.
  * @cssproperty [--credit-color-accent=#4f46e5] - The band behind the selected day.
  * @cssproperty [--credit-color-focus=#4f46e5] - The keyboard focus on the chart and the outline of the day it is on.

@@ -53,7 +53,7 @@ const KINDS: readonly WorkspaceKind[] = ['team', 'personal'];
  * @csspart skeleton - The loading placeholder.
  *
  * @cssproperty [--credit-color-1=#4f46e5] - Team workspaces.
- * @cssproperty [--credit-color-2=#0ea5e9] - Personal workspaces.
+ * @cssproperty [--credit-color-2=#0284c7] - Personal workspaces.
  * @cssproperty [--credit-color-text=#1f2328] - Text.
  * @cssproperty [--credit-color-muted=#59636e] - Secondary text.
  * @cssproperty [--credit-color-surface=#ffffff] - The card's background and the gap between the slices.
