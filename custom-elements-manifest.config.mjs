@@ -62,6 +62,38 @@ function expandAliasesPlugin() {
   };
 }
 
+/**
+ * A default written as a module constant (`top = DEFAULT_TOP`) becomes that
+ * constant's value (`8`), which is what editors and the playground can show.
+ */
+function constantDefaultsPlugin() {
+  const constants = new Map(); // module path → name → literal text
+  return {
+    name: 'credit-constant-defaults',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isVariableStatement(node) || !ts.isSourceFile(node.parent)) return;
+      for (const decl of node.declarationList.declarations) {
+        const init = decl.initializer;
+        if (ts.isIdentifier(decl.name) && init && (ts.isNumericLiteral(init) || ts.isStringLiteral(init))) {
+          if (!constants.has(moduleDoc.path)) constants.set(moduleDoc.path, new Map());
+          constants.get(moduleDoc.path).set(decl.name.text, init.getText());
+        }
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        const known = constants.get(mod.path);
+        if (!known) continue;
+        for (const decl of mod.declarations ?? []) {
+          for (const item of [...(decl.attributes ?? []), ...(decl.members ?? [])]) {
+            if (item.default && known.has(item.default)) item.default = known.get(item.default);
+          }
+        }
+      }
+    },
+  };
+}
+
 /** custom-elements.json: the API of every element, read from JSDoc. */
 export default {
   globs: ['src/elements/**/*.ts', 'src/base/**/*.ts'],
@@ -70,5 +102,5 @@ export default {
   // package.json names the manifest itself; the check writes a copy elsewhere and must not repoint it.
   packagejson: false,
   litelement: true,
-  plugins: [eventTypesPlugin(), expandAliasesPlugin()],
+  plugins: [eventTypesPlugin(), expandAliasesPlugin(), constantDefaultsPlugin()],
 };

@@ -36,6 +36,9 @@ function digitsFor(value: number): number {
   return size === 0 || size >= 100 ? 0 : size >= 10 ? 1 : 2;
 }
 
+/** Thresholds when the attribute is not set. */
+const DEFAULT_THRESHOLDS = '80 100';
+
 /**
  * Total, used and remaining credits for the period, the burn rate, the
  * projected period total and the projected run-out date.
@@ -79,7 +82,7 @@ export class CreditSummary extends CreditElement<SummaryData> {
   static override styles = [...CreditElement.styles, creditSummaryStyles];
 
   /** Thresholds in percent used, space- or comma-separated (`80 100`, `50, 90`). */
-  @property() thresholds = '80 100';
+  @property() thresholds: string = DEFAULT_THRESHOLDS;
 
   /** `normal`, `warning` (past a threshold) or `danger` (past the last one), reflected; set by the element. */
   @property({ reflect: true }) level: 'normal' | 'warning' | 'danger' = 'normal';
@@ -88,7 +91,8 @@ export class CreditSummary extends CreditElement<SummaryData> {
   readonly #crossed = new Set<number>();
 
   get #thresholds(): number[] {
-    const values = this.thresholds
+    // Without the attribute (removed: Lit sets null), the default thresholds.
+    const values = (this.thresholds ?? DEFAULT_THRESHOLDS)
       .split(/[\s,]+/)
       .map((t) => Number(t.replace(/%$/, '')))
       .filter((t) => Number.isFinite(t) && t > 0);
