@@ -107,10 +107,12 @@ export abstract class CreditBase extends LitElement {
   @state()
   protected dashboard?: DashboardState;
 
+  /** The data source the element reads: its own `dataSource`, else the dashboard's. */
   get source(): CreditDataSource | undefined {
     return this.dataSource ?? this.dashboard?.dataSource;
   }
 
+  /** The locale the element formats with: its own `locale`, the dashboard's, the nearest `lang`, the browser's, then `en-US`. */
   get resolvedLocale(): string {
     return this.locale ?? this.dashboard?.locale ?? langAround(this) ?? navigator.language ?? 'en-US';
   }
