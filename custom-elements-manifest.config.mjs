@@ -51,7 +51,13 @@ function expandAliasesPlugin() {
     packageLinkPhase({ customElementsManifest }) {
       const expand = (type) => {
         if (!type?.text) return;
-        type.text = type.text.replace(/\b[A-Z]\w*\b/g, (name) => unions.get(name) ?? name);
+        type.text = type.text.replace(/\b[A-Z]\w*\b/g, (name, at, text) => {
+          const union = unions.get(name);
+          if (!union) return name;
+          // In `Alias[]`, `keyof Alias` or `Other<Alias>` the union needs its parentheses.
+          const alone = !/^\s*[[<.]/.test(text.slice(at + name.length)) && !/(?:keyof|typeof|readonly|<)\s*$/.test(text.slice(0, at));
+          return alone ? union : `(${union})`;
+        });
       };
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
@@ -94,6 +100,16 @@ function constantDefaultsPlugin() {
   };
 }
 
+/** Modules in path order: the analyzer reads files concurrently, and the order it finishes in varies. */
+function stableOrderPlugin() {
+  return {
+    name: 'credit-stable-order',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 /** custom-elements.json: the API of every element, read from JSDoc. */
 export default {
   globs: ['src/elements/**/*.ts', 'src/base/**/*.ts'],
@@ -102,5 +118,5 @@ export default {
   // package.json names the manifest itself; the check writes a copy elsewhere and must not repoint it.
   packagejson: false,
   litelement: true,
-  plugins: [eventTypesPlugin(), expandAliasesPlugin(), constantDefaultsPlugin()],
+  plugins: [eventTypesPlugin(), expandAliasesPlugin(), constantDefaultsPlugin(), stableOrderPlugin()],
 };

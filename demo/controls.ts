@@ -73,7 +73,7 @@ export const BRANDS = [
 /**
  * The tokens each brand sets, for the light and the dark theme — what a host
  * writes in its own CSS (docs/theming.md, "Brand colours"). The accent and
- * the first series colour keep 3:1 against the theme's surface.
+ * every series colour keep 3:1 against the theme's surface (WCAG 1.4.11).
  */
 export const BRAND_TOKENS: Readonly<Record<Exclude<Brand, 'default'>, { light: Record<string, string>; dark: Record<string, string> }>> = Object.freeze({
   teal: {
@@ -85,7 +85,7 @@ export const BRAND_TOKENS: Readonly<Record<Exclude<Brand, 'default'>, { light: R
     dark: { accent: '#fb7185', focus: '#fda4af', 1: '#fb7185', 2: '#38bdf8', 3: '#facc15' },
   },
   graphite: {
-    light: { accent: '#334155', focus: '#334155', 1: '#334155', 2: '#0284c7', 3: '#94a3b8' },
+    light: { accent: '#334155', focus: '#334155', 1: '#334155', 2: '#0284c7', 3: '#64748b' },
     dark: { accent: '#cbd5e1', focus: '#e2e8f0', 1: '#cbd5e1', 2: '#38bdf8', 3: '#64748b' },
   },
 });

@@ -260,7 +260,14 @@ brandStyle.id = 'brand-tokens';
 /** Theme, brand, locale, direction, unit and range: the dashboard updates in place. */
 function applyPresentation(next: DemoState): void {
   root.dataset.theme = next.theme;
-  brandStyle.textContent = brandCss(next.brand, '#dashboard');
+  const brand = brandCss(next.brand, '#dashboard');
+  if (brandStyle.textContent !== brand) {
+    brandStyle.textContent = brand;
+    // Charts take their colours when they draw (docs/theming.md): redraw each panel, without reloading.
+    for (const panel of [...dashboard.children, ...(dashboard.shadowRoot?.querySelectorAll('*') ?? [])]) {
+      if ('requestUpdate' in panel && typeof panel.requestUpdate === 'function') panel.requestUpdate();
+    }
+  }
   dashboard.theme = next.theme === 'system' ? undefined : next.theme;
   dashboard.locale = next.locale;
   host.lang = next.locale;

@@ -17,6 +17,7 @@
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import '../src/index.js';
 import { CreditElement, type CreditBase } from '../src/base/credit-element.js';
 import { CreditDashboard } from '../src/elements/credit-dashboard/credit-dashboard.js';
@@ -760,7 +761,7 @@ function pageControls(): TemplateResult {
           aria-describedby="page-brand-hint"
           @input=${(e: Event) => void update({ ...state, brand: (e.target as HTMLInputElement).value.toLowerCase() })}
         />
-        <output for="page-brand" class="pg-colour-value">${state.brand ?? 'none'}</output>
+        <span class="pg-colour-value">${state.brand ?? 'none'}</span>
         <button type="button" class="button quiet" ?disabled=${!state.brand} @click=${() => void update({ ...state, brand: undefined })}>Clear</button>
       </div>
       <span class="hint" id="page-brand-hint">${brandHint}</span>
@@ -810,8 +811,9 @@ function hrefFor(target: ElementSpec): string {
 
 function reflected(): TemplateResult | typeof nothing {
   if (!spec.outputs.length) return nothing;
-  return html`<dl class="pg-reflected" aria-label="Reflected state">
-    <span class="pg-reflected-label" aria-hidden="true">Reflected</span>
+  return html`<div class="pg-reflected" role="group" aria-labelledby="reflected-label">
+    <span class="pg-reflected-label" id="reflected-label">Reflected</span>
+    <dl>
     ${spec.outputs.map((name) => {
       const value = element?.getAttribute(name) ?? null;
       const shown = name === 'loading' ? String(value !== null) : (value ?? '—');
@@ -820,7 +822,8 @@ function reflected(): TemplateResult | typeof nothing {
         <dd>${shown}</dd>
       </div>`;
     })}
-  </dl>`;
+    </dl>
+  </div>`;
 }
 
 function renderPage(): void {
@@ -898,7 +901,9 @@ function renderPage(): void {
               </p>`
             : html`<p class="pg-note">This element fires no events of its own.</p>`}
           <ol class="pg-log" id="event-log" aria-live="polite" aria-relevant="additions">
-            ${log.map(
+            ${repeat(
+              log,
+              (entry) => entry.id,
               (entry) => html`<li data-event=${entry.name}>
                 <span class="pg-log-time">${entry.time}</span>
                 <code class="pg-log-name">${entry.name}</code>

@@ -142,7 +142,8 @@ function webTypes() {
           attributes: (el.attributes ?? []).map((a) => ({ name: a.name, description: oneLine(a.description), value: { type: a.type?.text ?? 'string' } })),
           js: {
             properties: publicFields(el).filter((f) => f.description).map((f) => ({ name: f.name, description: oneLine(f.description), type: f.type?.text })),
-            events: (el.events ?? []).filter((e) => e.name).map((e) => ({ name: e.name, description: oneLine(e.description) })),
+            // web-types has no field for an event's type: the description carries it.
+            events: (el.events ?? []).filter((e) => e.name).map((e) => ({ name: e.name, description: [oneLine(e.description), e.type?.text && `Type: \`${e.type.text}\`.`].filter(Boolean).join(' ') })),
           },
           slots: (el.slots ?? []).map((s) => ({ name: s.name, description: oneLine(s.description) })),
           css: {
@@ -157,17 +158,17 @@ function webTypes() {
 
 // ------------------------------------------------------------------ JSX types
 
-/**
- * JSX tag types. Events are typed as `on<event-name>` — exactly the event's
- * name, which is how React 19 (and Preact) attach listeners to custom
- * elements — and every public property as itself.
- */
 /** `'a' | 'b' | undefined` → `'a' | 'b'`: an attribute's values when the manifest lists them; undefined otherwise. */
 function literalUnion(text) {
   const parts = (text ?? '').split('|').map((p) => p.trim()).filter((p) => p && p !== 'undefined');
   return parts.length > 0 && parts.every((p) => /^'[^']*'$|^`[^`]*`$/.test(p)) ? parts.join(' | ') : undefined;
 }
 
+/**
+ * JSX tag types. Events are typed as `on<event-name>` — exactly the event's
+ * name, which is how React 19 (and Preact) attach listeners to custom
+ * elements — and every public property as itself.
+ */
 function jsxTypes(flavour) {
   const byModule = elements.map((el) => ({ el, from: './' + el.module.replace(/^src\//, '').replace(/\.ts$/, '.js') }));
   const lines = [

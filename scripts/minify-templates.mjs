@@ -2,8 +2,10 @@
 // bundling: JavaScript minifiers leave template text as it is, and the
 // elements' styles and markup are a third of the library's code.
 // - css`…` (no substitutions): minified by esbuild's CSS minifier.
-// - html`…`: every run of whitespace that holds a line break becomes one
-//   space, which renders the same (no template sets `white-space: pre`).
+// - html`…`: every run of spaces, tabs and line breaks that holds a line
+//   break becomes one space, which renders the same (no template sets
+//   `white-space: pre`); it works on the source text, so escapes (`\n` in an
+//   attribute, `\u00a0`) are kept as written.
 // Used by the npm build (rollup), the single-file bundle and the size check.
 import { transformSync } from 'esbuild';
 import MagicString from 'magic-string';
@@ -21,7 +23,8 @@ function minifyCss(text, where) {
   return code.trim();
 }
 
-const collapseMarkup = (text) => text.replace(/[ \t]*\n\s*/g, ' ');
+/** A line break and the indentation around it → one space (only spaces, tabs and line breaks: a no-break space is content). */
+const collapseMarkup = (text) => text.replace(/[ \t\r]*\n[ \t\r\n]*/g, ' ');
 
 /**
  * The replacements that compact a source's css/html templates, last first.
@@ -43,8 +46,11 @@ export function templateEdits(source, fileName = 'source.ts') {
           ? [[template, '`', '`']]
           : [[template.head, '`', '${'], ...template.templateSpans.map((s) => [s.literal, '}', ts.isTemplateTail(s.literal) ? '`' : '${'])];
         for (const [piece, open, close] of pieces) {
-          const collapsed = collapseMarkup(piece.text);
-          if (collapsed !== piece.text) edits.push({ start: piece.getStart(file), end: piece.end, text: `${open}${escapeTemplate(collapsed)}${close}` });
+          // The source text between the delimiters: escapes such as \n or \u00a0 stay as written.
+          const start = piece.getStart(file);
+          const raw = source.slice(start + open.length, piece.end - close.length);
+          const collapsed = collapseMarkup(raw);
+          if (collapsed !== raw) edits.push({ start, end: piece.end, text: `${open}${collapsed}${close}` });
         }
       }
     }
@@ -61,7 +67,7 @@ export function minifyTemplates(source, fileName) {
   return out;
 }
 
-const ours = (path) => /[\\/]src[\\/].*\.tsx?$/.test(path) && !path.endsWith('.d.ts');
+const ours = (path) => /[\\/]src[\\/].*\.tsx?$/.test(path) && !/[\\/]node_modules[\\/]/.test(path) && !path.endsWith('.d.ts');
 
 /** esbuild plugin: compacts the templates of the library's own sources. */
 export const minifyTemplatesEsbuild = {

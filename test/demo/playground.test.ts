@@ -281,7 +281,14 @@ describe('element playground', () => {
     const [entry] = p.log();
     expect(entry.name).to.equal('range-change');
     expect(entry.text).to.contain('"preset":"30d"');
-    expect(p.document.querySelector('#event-log')?.getAttribute('aria-live')).to.equal('polite');
+    const log = p.document.querySelector('#event-log')!;
+    expect(log.getAttribute('aria-live')).to.equal('polite');
+    // A polite live region announces added nodes: each event must be a new <li>, the older ones kept as they are.
+    const first = log.querySelector('li')!;
+    const added: string[] = [];
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.nodeType === Node.ELEMENT_NODE && (n as Element).localName === 'li') added.push(n.textContent ?? '');
+    }).observe(log, { childList: true });
     // The picker reflects its new value: the control, the URL and the code follow.
     await waitUntil(() => p.control('value').value === '30d', 'the value control did not follow the picker');
     expect(p.search).to.equal('?tag=range-picker&value=30d');
@@ -294,6 +301,10 @@ describe('element playground', () => {
     await waitUntil(() => p.log()[0]?.text.includes('2026-11-09'), 'the newest event is not first');
     expect(p.log()).to.have.length(8);
     expect(p.log()[7].text).to.contain('2026-11-02');
+    expect(first.isConnected, 'the first entry scrolled out after eight newer ones').to.equal(false);
+    await waitUntil(() => added.some((t) => t.includes('2026-11-09')), 'the newest event was not added as a new node');
+    expect(added.every((t) => t.includes('range-change')) && added.length >= 1).to.equal(true);
+    for (const text of added) expect(text, 'only new events are added').to.not.contain('"preset":"30d"');
   });
 
   it('writes a hostile attribute value escaped in the code, and injects nothing', async () => {
@@ -313,6 +324,9 @@ describe('element playground', () => {
     // The same value from a URL.
     p.frame.remove();
     page = await open(`?tag=credit-daily-chart&unit=${encodeURIComponent(HOSTILE)}`);
+    page.frame.contentWindow!.alert = () => (alerted = true);
+    // An injected <img src=x> would fail to load and run its handler by now.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(page.control('unit').value).to.equal(HOSTILE);
     expect(page.snippet).to.contain('unit="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
     expect(page.document.querySelectorAll('img')).to.have.length(0);

@@ -4,7 +4,7 @@
 // dashboard renders on the memory adapter and on the REST adapter (msw's
 // service worker from the site itself), and no page reports an error.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -75,9 +75,24 @@ describe('npm run build:demo', () => {
     }
     for (const page of files.filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(join(dir, page), 'utf8');
-      assert.doesNotMatch(html, /(?:src|href)="\/(?!\/)/, `${page} has a root-relative link`);
+      assert.doesNotMatch(html, /(?:src|href)=["']\/(?!\/)/, `${page} has a root-relative link`);
       assert.doesNotMatch(html, /src="[^"]*\.ts"/, `${page} still loads TypeScript`);
     }
+  });
+
+  it('refuses to empty the project, a folder holding it, or a folder it did not write', async () => {
+    await assert.rejects(buildDemo('.'), /holds the project/);
+    await assert.rejects(buildDemo('..'), /holds the project/);
+    const other = mkdtempSync(join(tmpdir(), 'not-a-site-'));
+    try {
+      writeFileSync(join(other, 'keep.txt'), 'mine');
+      await assert.rejects(buildDemo(other), /not written by build:demo/);
+      assert.equal(readFileSync(join(other, 'keep.txt'), 'utf8'), 'mine');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+    // Its own output it replaces.
+    assert.ok(readdirSync(dir).includes('.demo-site'));
   });
 
   it('the landing page sends visitors to the demo', async () => {
@@ -93,6 +108,25 @@ describe('npm run build:demo', () => {
     const states = await panelStates(page);
     assert.ok(states.length >= 8, states.join(' '));
     assert.deepEqual(states.filter((s) => !s.endsWith(':ready')), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('a brand colour repaints the charts at once, without reloading', async () => {
+    const { page, errors } = await open('demo/index.html');
+    const pixels = () =>
+      page.evaluate(() => {
+        const chart = document.querySelector('credit-dashboard').shadowRoot.querySelector('credit-daily-chart');
+        return { image: chart.shadowRoot.querySelector('canvas').toDataURL(), state: chart.getAttribute('state') };
+      });
+    const before = await pixels();
+    await page.selectOption('select[name="brand"]', 'crimson');
+    await page.waitForFunction(() => document.querySelector('#brand-tokens')?.textContent.includes('--credit-color-1: #be123c'));
+    await page.waitForTimeout(300);
+    const after = await pixels();
+    assert.equal(after.state, 'ready');
+    assert.notEqual(after.image, before.image, 'the daily chart kept its old colours');
+    assert.match(page.url(), /[?&]brand=crimson/);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -34,6 +34,11 @@ describe('minifyTemplates', () => {
     assert.deepEqual(run(minifyTemplates(css)).strings, ['.q:before{content:"\\2014"}']);
   });
 
+  it('keeps escapes as written and no-break spaces as content', () => {
+    const source = 'const out = html`<p title="a\\nb">x\n  \u00a0y</p>`;';
+    assert.deepEqual(run(minifyTemplates(source)).strings, ['<p title="a\nb">x \u00a0y</p>']);
+  });
+
   it('leaves other tagged templates and plain template strings alone', () => {
     const source = 'const sql = (s) => s;\nconst out = [sql`\n  SELECT 1\n`, `\n  keep\n`];';
     assert.equal(minifyTemplates(source), source);
