@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, nextFrame, waitUntil } from '@open-wc/
 import { Chart } from 'chart.js';
 import { html as litHtml } from 'lit';
 import '../../src/index.js';
+import { contrast } from '../wcag.js';
 import { ChartPanel, type PanelTable } from '../../src/base/chart-panel.js';
 import type { ChartTheme } from '../../src/base/chart-controller.js';
 import type { LoadContext } from '../../src/base/credit-element.js';
@@ -374,16 +375,6 @@ describe('<credit-dashboard>', () => {
 });
 
 describe('theme tokens', () => {
-  /** WCAG relative luminance of `#rrggbb`. */
-  const luminance = (hex: string) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const contrast = (a: string, b: string) => {
-    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (hi + 0.05) / (lo + 0.05);
-  };
-
   for (const theme of ['light', 'dark'] as const) {
     it(`every default series colour keeps 3:1 against the ${theme} surface (WCAG 1.4.11, non-text contrast)`, async () => {
       const el = await fixture<RangePicker>(html`<range-picker theme=${theme}></range-picker>`);

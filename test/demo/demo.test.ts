@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { contrast } from '../wcag.js';
 import {
   CONDITION_HINTS,
   CONDITIONS,
@@ -136,14 +137,6 @@ describe('demo URL state', () => {
 
 describe('demo brand colours', () => {
   it('keeps every brand colour at 3:1 or more against the surface of its theme', () => {
-    const luminance = (hex: string) => {
-      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
-    const contrast = (a: string, b: string) => {
-      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-      return (hi + 0.05) / (lo + 0.05);
-    };
     const surfaces = { light: '#ffffff', dark: '#161b22' };
     for (const [brand, themes] of Object.entries(BRAND_TOKENS)) {
       for (const theme of ['light', 'dark'] as const) {
