@@ -124,7 +124,6 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
     return 'credits-by-reason';
   }
 
-
   /** Selects a reason, or clears the selection when it is the selected one. */
   #toggle(slice: ReasonSlice): void {
     const clear = this.selectedReason === slice.key;
@@ -295,8 +294,3 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
     return doughnut as ChartConfiguration;
   }
 }
-
-
-
-
-

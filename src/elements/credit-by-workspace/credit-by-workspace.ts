@@ -134,7 +134,6 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
     return 'credits-by-workspace';
   }
 
-
   /** The label Others is shown with, in the current strings (the data may have loaded under others). */
   #label(bar: WorkspaceBar): string {
     return bar.key === OTHERS_KEY ? this.text.others : bar.label;
@@ -304,12 +303,8 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
   }
 }
 
-
 /** Long names shortened for the axis (the list and the tooltip show them whole). */
 function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
-
-
-

@@ -452,7 +452,6 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
     return 'daily-credits';
   }
 
-
   protected override chartConfig(data: DailyChartData, theme: ChartTheme): ChartConfiguration {
     const t = this.text;
     const locale = this.resolvedLocale;

@@ -147,7 +147,6 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
     return 'monthly-credits';
   }
 
-
   /** The allowance to compare with; none while filtered, as it covers the whole account, not one workspace or reason. */
   #allowance(data: MonthlyData): number | undefined {
     const a = data.account.monthlyAllowance;
@@ -437,7 +436,3 @@ function hatch(color: string): CanvasPattern | string {
   ctx.stroke();
   return ctx.createPattern(canvas, 'repeat') ?? color;
 }
-
-
-
-

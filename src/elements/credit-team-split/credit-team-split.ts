@@ -109,7 +109,6 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
     return 'credits-team-vs-personal';
   }
 
-
   #label(kind: WorkspaceKind): string {
     return kind === 'team' ? this.text.teamSplitTeam : this.text.teamSplitPersonal;
   }
@@ -223,7 +222,3 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
     return config as ChartConfiguration;
   }
 }
-
-
-
-
