@@ -38,6 +38,12 @@ export const themeStyles = css`
     font-family: var(--_font);
     color: var(--_text);
   }
+  /*
+   * The dark set is written twice, for theme="dark" and for the system
+   * preference: keep the copies equal (the docs tests check they are). A
+   * shared css fragment of bare declarations would not get through the
+   * build's template minifier.
+   */
   :host([theme='dark']) {
     --_text: var(--credit-color-text, #e6edf3);
     --_muted: var(--credit-color-muted, #9198a1);
