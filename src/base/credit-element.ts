@@ -10,7 +10,7 @@ import { property, state } from 'lit/decorators.js';
 import { parseRangeValue, DEFAULT_RANGE_PRESET, type ResolvedRange } from '../core/ranges.js';
 import { unitHeading } from '../core/format.js';
 import { isDataSourceError } from '../data/errors.js';
-import type { AccountInfo, CreditDataSource, DisplayUnit } from '../data/types.js';
+import type { AccountInfo, CreditDataSource, DisplayUnit, UsageFilter } from '../data/types.js';
 import { guardSource } from '../data/guard.js';
 import { dashboardContext, type DashboardState, type Selection } from './context.js';
 import { defaultStrings, type CreditStrings } from './strings.js';
@@ -420,6 +420,20 @@ export async function workspaceName(source: CreditDataSource, id: string, signal
   } catch {
     return undefined;
   }
+}
+
+/** A reason's label from the account, for summaries and chips that name a focused reason; its id when the account does not list it. */
+export function reasonLabel(account: AccountInfo | undefined, id: string): string {
+  return account?.reasons.find((r) => r.id === id)?.label ?? id;
+}
+
+/** The dashboard's focus on a workspace or a reason as a usage filter; `undefined` when it has neither. */
+export function focusFilter({ workspace, reason }: Selection): UsageFilter | undefined {
+  if (!workspace && !reason) return undefined;
+  const filter: UsageFilter = {};
+  if (workspace) filter.workspace = [workspace];
+  if (reason) filter.reason = [reason];
+  return filter;
 }
 
 function forgetAccountIfFailed(source: CreditDataSource): void {

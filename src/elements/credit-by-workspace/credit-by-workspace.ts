@@ -4,7 +4,7 @@ import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import type { ChartTheme } from '../../base/chart-controller.js';
-import type { LoadContext } from '../../base/credit-element.js';
+import { reasonLabel, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../../core/format.js';
 import { OTHERS_KEY } from '../../core/series.js';
@@ -118,7 +118,7 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
       .map(([key, credits]) => ({ key, credits, label: key === OTHERS_KEY ? this.text.others : (usage.labels[key] ?? key) }))
       .sort((a, b) => Number(a.key === OTHERS_KEY) - Number(b.key === OTHERS_KEY) || b.credits - a.credits);
     const total = bars.reduce((s, b) => s + b.credits, 0);
-    const filters = reason ? [account.reasons.find((r) => r.id === reason)?.label ?? reason] : [];
+    const filters = reason ? [reasonLabel(account, reason)] : [];
     return { account, start: range.start, end: range.end, bars, total, filters };
   }
 

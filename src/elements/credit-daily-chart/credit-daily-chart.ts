@@ -4,12 +4,12 @@ import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { property, state } from 'lit/decorators.js';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import { isRtl, type ChartTheme } from '../../base/chart-controller.js';
-import type { LoadContext } from '../../base/credit-element.js';
+import { focusFilter, type LoadContext } from '../../base/credit-element.js';
 import { fill, type CreditStrings } from '../../base/strings.js';
 import { formatCredits, formatDate, formatDateRange, formatNumber, isolate, toUnit } from '../../core/format.js';
 import { OTHERS_KEY, periodsOf, pivot, topN } from '../../core/series.js';
 import { todayIn } from '../../core/time.js';
-import type { AccountInfo, DisplayUnit, UsageFilter, UsageQuery } from '../../data/types.js';
+import type { AccountInfo, DisplayUnit, UsageQuery } from '../../data/types.js';
 import type { DaySelectDetail } from '../credit-dashboard/credit-dashboard.js';
 import { creditDailyChartStyles } from './credit-daily-chart.styles.js';
 
@@ -203,25 +203,15 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
     return Number.isFinite(this.top) ? Math.max(1, Math.floor(this.top)) : 5;
   }
 
-  /** The dashboard's focus on a workspace or a reason, as a usage filter. */
-  #filter(): UsageFilter | undefined {
-    const { workspace, reason } = this.dashboardFocus;
-    if (!workspace && !reason) return undefined;
-    const filter: UsageFilter = {};
-    if (workspace) filter.workspace = [workspace];
-    if (reason) filter.reason = [reason];
-    return filter;
-  }
-
   protected override loadArgs(): readonly unknown[] {
     const { workspace, reason } = this.dashboardFocus;
     return [this.#groupBy, this.#groupBy === 'none' ? 0 : this.#top, workspace, reason];
   }
 
-  protected override async load({ source, account, range, timeZone, signal }: LoadContext): Promise<DailyChartData> {
+  protected override async load({ source, account, range, timeZone, selection, signal }: LoadContext): Promise<DailyChartData> {
     const groupBy = this.#groupBy;
     const top = this.#top;
-    const filter = this.#filter();
+    const filter = focusFilter(selection);
     const query: UsageQuery = { start: range.start, end: range.end, granularity: 'day' };
     if (groupBy !== 'none') {
       query.groupBy = groupBy;

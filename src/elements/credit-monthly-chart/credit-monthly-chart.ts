@@ -2,14 +2,14 @@ import type { ChartConfiguration, ChartType, Plugin, TooltipItem } from 'chart.j
 import { html, nothing, type TemplateResult } from 'lit';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import type { ChartTheme } from '../../base/chart-controller.js';
-import { workspaceName, type LoadContext } from '../../base/credit-element.js';
+import { focusFilter, reasonLabel, workspaceName, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import type { ResolvedRange } from '../../core/ranges.js';
 import { monthProjection, type PeriodStatus } from '../../core/forecast.js';
 import { formatCredits, formatDateRange, formatList, formatMonth, formatNumber, isolate, roundForExport, toUnit, unitHeading } from '../../core/format.js';
 import { periodsOf, pivot } from '../../core/series.js';
 import { billingPeriodOf, formatDay, parseDay, shiftBillingPeriod, todayIn } from '../../core/time.js';
-import type { AccountInfo, UsageFilter } from '../../data/types.js';
+import type { AccountInfo } from '../../data/types.js';
 import { creditMonthlyChartStyles } from './credit-monthly-chart.styles.js';
 
 /** How many billing months the chart shows, the current one included. */
@@ -104,12 +104,9 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
   }
 
   protected override async load({ source, account, range, timeZone, selection, signal }: LoadContext): Promise<MonthlyData> {
-    const filter: UsageFilter = {};
-    if (selection.workspace) filter.workspace = [selection.workspace];
-    if (selection.reason) filter.reason = [selection.reason];
-    const filtered = Object.keys(filter).length > 0;
+    const filter = focusFilter(selection);
     const [usage, focusedName] = await Promise.all([
-      source.queryUsage({ start: range.start, end: range.end, granularity: 'month', ...(filtered ? { filter } : {}) }, signal),
+      source.queryUsage({ start: range.start, end: range.end, granularity: 'month', ...(filter ? { filter } : {}) }, signal),
       selection.workspace ? workspaceName(source, selection.workspace, signal) : undefined,
     ]);
 
@@ -131,7 +128,7 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
 
     const filters: string[] = [];
     if (selection.workspace) filters.push(focusedName ?? selection.workspace);
-    if (selection.reason) filters.push(account.reasons.find((r) => r.id === selection.reason)?.label ?? selection.reason);
+    if (selection.reason) filters.push(reasonLabel(account, selection.reason));
     return { account, start: range.start, end: range.end, months, projection, filters };
   }
 

@@ -2,10 +2,10 @@ import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import type { ChartTheme } from '../../base/chart-controller.js';
-import type { LoadContext } from '../../base/credit-element.js';
+import { focusFilter, reasonLabel, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import { formatCredits, formatDateRange, formatList, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../../core/format.js';
-import type { AccountInfo, UsageFilter, WorkspaceKind } from '../../data/types.js';
+import type { AccountInfo, WorkspaceKind } from '../../data/types.js';
 import { creditTeamSplitStyles } from './credit-team-split.styles.js';
 
 export interface KindSlice {
@@ -72,12 +72,9 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
   }
 
   protected override async load({ source, account, range, selection, signal }: LoadContext): Promise<TeamSplitData> {
-    const filter: UsageFilter = {};
-    if (selection.workspace) filter.workspace = [selection.workspace];
-    if (selection.reason) filter.reason = [selection.reason];
-    const filtered = Object.keys(filter).length > 0;
+    const filter = focusFilter(selection);
     const [usage, allocation] = await Promise.all([
-      source.queryUsage({ start: range.start, end: range.end, granularity: 'total', groupBy: 'workspaceKind', ...(filtered ? { filter } : {}) }, signal),
+      source.queryUsage({ start: range.start, end: range.end, granularity: 'total', groupBy: 'workspaceKind', ...(filter ? { filter } : {}) }, signal),
       source.getAllocation(signal),
     ]);
     const credits = new Map<string, number>();
@@ -93,7 +90,7 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
 
     const filters: string[] = [];
     if (selection.workspace) filters.push(allocation.workspaces.find((w) => w.id === selection.workspace)?.name ?? selection.workspace);
-    if (selection.reason) filters.push(account.reasons.find((r) => r.id === selection.reason)?.label ?? selection.reason);
+    if (selection.reason) filters.push(reasonLabel(account, selection.reason));
     return { account, start: range.start, end: range.end, slices, total, onlyKind: slices.length === 1 ? onlyKind : undefined, filters };
   }
 
