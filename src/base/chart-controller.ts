@@ -50,6 +50,8 @@ export interface ChartTheme {
   grid: string;
   surface: string;
   accent: string;
+  /** The keyboard focus colour. */
+  focus: string;
   danger: string;
   font: string;
   reducedMotion: boolean;
@@ -66,13 +68,15 @@ export function isRtl(element: Element): boolean {
 export function readTheme(element: Element): ChartTheme {
   const style = getComputedStyle(element);
   const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const accent = v('--_accent', '#4f46e5');
   return {
     series: [1, 2, 3, 4, 5, 6, 7, 8].map((i) => v(`--_c${i}`, '#888888')),
     text: v('--_text', '#1f2328'),
     muted: v('--_muted', '#59636e'),
     grid: v('--_grid', 'rgba(0,0,0,0.1)'),
     surface: v('--_surface', '#ffffff'),
-    accent: v('--_accent', '#4f46e5'),
+    accent,
+    focus: v('--_focus', accent),
     danger: v('--_danger', '#c2410c'),
     font: style.fontFamily || 'system-ui, sans-serif',
     reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches,
@@ -86,18 +90,39 @@ export function dim(value: string): string {
   return c.valid ? c.alpha(0.3).rgbString() : value;
 }
 
+/** The look every panel's tooltip shares: the surface, text and grid colours of the theme, in its font. */
+export function tooltipStyle(theme: ChartTheme) {
+  return {
+    backgroundColor: theme.surface,
+    titleColor: theme.text,
+    bodyColor: theme.text,
+    borderColor: theme.grid,
+    borderWidth: 1,
+    titleFont: { family: theme.font },
+    bodyFont: { family: theme.font },
+  };
+}
+
 /**
- * A chart whose box was squeezed to nothing for a moment (a grid settling,
- * a card shown) comes back in Chart.js's "attach" mode, which would grow
- * every bar or arc again from zero — or leave it tiny when a screenshot or a
- * user looks at it then. Every panel's chart skips that transition.
+ * What every panel's chart shares, added to its configuration:
+ * - it fills its box, whose height is a custom property (no aspect ratio of its own);
+ * - it does not animate under `prefers-reduced-motion`, whatever the panel asks for;
+ * - a chart whose box was squeezed to nothing for a moment (a grid
+ *   settling, a card shown) comes back in Chart.js's "attach" mode, which
+ *   would grow every bar or arc again from zero — or leave it tiny when a
+ *   screenshot or a user looks at it then: that transition is skipped.
  */
-function withSteadyAttach(config: ChartConfiguration | undefined): ChartConfiguration | undefined {
-  if (!config) return undefined;
+function withPanelDefaults(config: ChartConfiguration, theme: ChartTheme): ChartConfiguration {
   const options = config.options ?? {};
   return {
     ...config,
-    options: { ...options, transitions: { attach: { animation: { duration: 0 } }, ...options.transitions } },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      ...options,
+      ...(theme.reducedMotion ? { animation: false } : {}),
+      transitions: { attach: { animation: { duration: 0 } }, ...options.transitions },
+    },
   } as ChartConfiguration;
 }
 
@@ -144,21 +169,23 @@ export class ChartController implements ReactiveController {
 
   hostUpdated(): void {
     const canvas = this.#options.canvas() ?? undefined;
-    const config = canvas && this.#host.isConnected ? withSteadyAttach(this.#options.config(readTheme(this.#host))) : undefined;
-    if (!canvas || !config) {
+    const theme = canvas && this.#host.isConnected ? readTheme(this.#host) : undefined;
+    const config = theme && this.#options.config(theme);
+    if (!canvas || !theme || !config) {
       this.destroy();
       return;
     }
-    if (this.#chart && this.#canvas === canvas && (this.#chart.config as ChartConfiguration).type === config.type) {
+    const full = withPanelDefaults(config, theme);
+    if (this.#chart && this.#canvas === canvas && (this.#chart.config as ChartConfiguration).type === full.type) {
       // In place: new data and options, one update, no re-creation.
-      this.#chart.data = config.data;
-      this.#chart.options = config.options ?? {};
+      this.#chart.data = full.data;
+      this.#chart.options = full.options ?? {};
       this.#chart.update();
       return;
     }
     this.destroy();
     this.#canvas = canvas;
-    this.#chart = new Chart(canvas, config);
+    this.#chart = new Chart(canvas, full);
     this.created++;
   }
 

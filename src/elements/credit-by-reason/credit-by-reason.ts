@@ -1,9 +1,8 @@
-import { dim } from '../../base/chart-controller.js';
 import type { ActiveElement, ChartConfiguration, ChartEvent, TooltipItem } from 'chart.js';
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { dim, tooltipStyle, type ChartTheme } from '../../base/chart-controller.js';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
-import type { ChartTheme } from '../../base/chart-controller.js';
 import { workspaceName, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../../core/format.js';
@@ -214,16 +213,7 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
       const canvas = event.native?.target as HTMLElement | undefined;
       if (canvas) canvas.style.cursor = elements.length ? 'pointer' : '';
     };
-    const tooltip = {
-      backgroundColor: theme.surface,
-      titleColor: theme.text,
-      bodyColor: theme.text,
-      borderColor: theme.grid,
-      borderWidth: 1,
-      titleFont: { family: theme.font },
-      bodyFont: { family: theme.font },
-    };
-    const animation = theme.reducedMotion ? { animation: false as const } : {};
+    const tooltip = tooltipStyle(theme);
 
     if (this.variant === 'bar') {
       return {
@@ -243,9 +233,6 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
         },
         options: {
           indexAxis: 'y',
-          responsive: true,
-          maintainAspectRatio: false,
-          ...animation,
           interaction: { mode: 'nearest', intersect: true },
           onClick,
           onHover,
@@ -278,9 +265,6 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
         ],
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        ...animation,
         cutout: '58%',
         layout: { padding: 12 },
         onClick,

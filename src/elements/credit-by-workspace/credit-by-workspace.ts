@@ -1,9 +1,8 @@
-import { dim } from '../../base/chart-controller.js';
 import type { ActiveElement, ChartConfiguration, ChartEvent, TooltipItem } from 'chart.js';
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { dim, tooltipStyle, type ChartTheme } from '../../base/chart-controller.js';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
-import type { ChartTheme } from '../../base/chart-controller.js';
 import { reasonLabel, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../../core/format.js';
@@ -245,9 +244,6 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
       },
       options: {
         indexAxis: 'y',
-        responsive: true,
-        maintainAspectRatio: false,
-        ...(theme.reducedMotion ? { animation: false as const } : {}),
         interaction: { mode: 'nearest', axis: 'y', intersect: false },
         onClick: (_event: ChartEvent, elements: ActiveElement[]) => {
           const bar = elements[0] && data.bars[elements[0].index];
@@ -280,14 +276,8 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
         plugins: {
           legend: { display: false },
           tooltip: {
+            ...tooltipStyle(theme),
             rtl,
-            backgroundColor: theme.surface,
-            titleColor: theme.text,
-            bodyColor: theme.text,
-            borderColor: theme.grid,
-            borderWidth: 1,
-            titleFont: { family: theme.font },
-            bodyFont: { family: theme.font },
             callbacks: {
               title: (items: TooltipItem<'bar'>[]) => isolate(this.#label(data.bars[items[0].dataIndex])),
               label: (item: TooltipItem<'bar'>) => {

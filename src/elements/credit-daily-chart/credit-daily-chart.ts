@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { property, state } from 'lit/decorators.js';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
-import { isRtl, type ChartTheme } from '../../base/chart-controller.js';
+import { isRtl, tooltipStyle, type ChartTheme } from '../../base/chart-controller.js';
 import { focusFilter, type LoadContext } from '../../base/credit-element.js';
 import { fill, type CreditStrings } from '../../base/strings.js';
 import { formatCredits, formatDate, formatDateRange, formatNumber, isolate, toUnit } from '../../core/format.js';
@@ -446,7 +446,6 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
     const t = this.text;
     const locale = this.resolvedLocale;
     const unit = this.#unit(data);
-    const style = getComputedStyle(this);
     const rtl = theme.rtl;
     const selected = data.days.indexOf(this.#selectedDay ?? '');
     const highlighted = this.#highlighted;
@@ -462,7 +461,7 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
       limit: limit === undefined ? undefined : this.#inUnit(limit, unit),
       limitLabel: limit === undefined ? '' : `${t.dailyLimit}: ${money(limit)}`,
       band: withAlpha(theme.accent, 0.12),
-      focus: style.getPropertyValue('--_focus').trim() || theme.accent,
+      focus: theme.focus,
       danger: theme.danger,
       surface: theme.surface,
       font: theme.font,
@@ -498,13 +497,10 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
       data: { labels: this.#dayLabels(data, locale), datasets },
       plugins: [this.#marksPlugin],
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
         // One duration for every animation: a duration of its own on one of them, say colours,
-        // would run on resizes too. (Re-attaching never animates: see the chart controller.)
-        ...(theme.reducedMotion
-          ? { animation: false as const }
-          : { animation: { duration: 300 } }),
+        // would run on resizes too. (No animation under reduced motion, and re-attaching never
+        // animates: see the chart controller.)
+        animation: { duration: 300 },
         interaction: { mode: 'index', intersect: false },
         onClick: (event, _elements: ActiveElement[], chart) => this.#onChartClick(event, chart),
         onHover: (event, _elements: ActiveElement[], chart) => this.#onChartHover(event, chart),
@@ -537,12 +533,8 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
         plugins: {
           legend: { display: false },
           tooltip: {
+            ...tooltipStyle(theme),
             rtl,
-            backgroundColor: theme.surface,
-            borderColor: theme.grid,
-            borderWidth: 1,
-            titleColor: theme.text,
-            bodyColor: theme.text,
             footerColor: theme.text,
             titleFont: { ...font, weight: 'bold' },
             bodyFont: font,

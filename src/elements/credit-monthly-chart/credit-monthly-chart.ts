@@ -1,7 +1,7 @@
 import type { ChartConfiguration, ChartType, Plugin, TooltipItem } from 'chart.js';
 import { html, nothing, type TemplateResult } from 'lit';
+import { tooltipStyle, type ChartTheme } from '../../base/chart-controller.js';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
-import type { ChartTheme } from '../../base/chart-controller.js';
 import { focusFilter, reasonLabel, workspaceName, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import type { ResolvedRange } from '../../core/ranges.js';
@@ -307,9 +307,6 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
         ],
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        ...(theme.reducedMotion ? { animation: false as const } : {}),
         interaction: { mode: 'index', intersect: false },
         scales: {
           x: {
@@ -332,15 +329,9 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
         plugins: {
           legend: { display: false },
           tooltip: {
+            ...tooltipStyle(theme),
             rtl,
-            backgroundColor: theme.surface,
-            titleColor: theme.text,
-            bodyColor: theme.text,
             footerColor: theme.text,
-            borderColor: theme.grid,
-            borderWidth: 1,
-            titleFont: { family: theme.font },
-            bodyFont: { family: theme.font },
             footerFont: { family: theme.font, weight: 'bold' },
             filter: (item: TooltipItem<'bar'>) => item.raw !== null,
             callbacks: {

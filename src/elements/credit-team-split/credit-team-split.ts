@@ -1,7 +1,7 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import { html, nothing, type TemplateResult } from 'lit';
+import { tooltipStyle, type ChartTheme } from '../../base/chart-controller.js';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
-import type { ChartTheme } from '../../base/chart-controller.js';
 import { focusFilter, reasonLabel, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import { formatCredits, formatDateRange, formatList, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../../core/format.js';
@@ -192,20 +192,11 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
         ],
       },
       options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        ...(theme.reducedMotion ? { animation: false as const } : {}),
         layout: { padding: 8 },
         plugins: {
           legend: { display: false },
           tooltip: {
-            backgroundColor: theme.surface,
-            titleColor: theme.text,
-            bodyColor: theme.text,
-            borderColor: theme.grid,
-            borderWidth: 1,
-            titleFont: { family: theme.font },
-            bodyFont: { family: theme.font },
+            ...tooltipStyle(theme),
             callbacks: {
               label: (item: TooltipItem<'pie'>) => {
                 const s = data.slices[item.dataIndex];
