@@ -8,8 +8,11 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { ChartConfiguration } from 'chart.js';
 import { downloadName, toCsv, toJson } from '../core/export.js';
+import { formatList, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../core/format.js';
+import type { AccountInfo, DisplayUnit } from '../data/types.js';
 import { ChartController, type ChartTheme } from './chart-controller.js';
 import { CreditElement } from './credit-element.js';
+import { fill } from './strings.js';
 
 /** A panel's data as a table: what the chart shows, for people and for export. */
 export interface PanelTable {
@@ -19,6 +22,23 @@ export interface PanelTable {
   rows: string[][];
   /** The same rows as raw values for CSV/JSON (dates as YYYY-MM-DD, credits as numbers in the display unit). */
   raw: { header: string[]; rows: unknown[][] };
+}
+
+/** One entry of a breakdown (a reason, a workspace, a kind of workspace): its share of the total. */
+export interface BreakdownEntry {
+  /** The id, exported. */
+  key: string;
+  /** The name, as shown and exported. */
+  label: string;
+  credits: number;
+}
+
+/** The data of a breakdown panel: entries that add up to `total` over a range. */
+export interface BreakdownData {
+  account: AccountInfo;
+  start: string;
+  end: string;
+  total: number;
 }
 
 export const chartPanelStyles = css`
@@ -80,6 +100,49 @@ export const chartPanelStyles = css`
     background: transparent;
     text-align: start;
     white-space: nowrap;
+  }
+  /* A selectable legend or list entry: a swatch, the name, then the value and share. */
+  .entry {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: center;
+    gap: 0.5rem;
+    width: 100%;
+    padding: 0.3rem 0.5rem;
+    text-align: start;
+    font-size: 0.85rem;
+    border: 1px solid transparent;
+    border-radius: calc(var(--_radius) * 0.6);
+  }
+  button.entry {
+    background: transparent;
+  }
+  button.entry:hover {
+    background: var(--_subtle);
+    border-color: var(--_border);
+  }
+  button.entry[aria-pressed='true'] {
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+    border-color: color-mix(in srgb, var(--_accent) 45%, var(--_border));
+    font-weight: 600;
+  }
+  .entry .swatch {
+    width: 0.8rem;
+    height: 0.8rem;
+    border-radius: 3px;
+  }
+  /* Only the swatch fades: the text keeps its contrast. */
+  .entry.dimmed .swatch {
+    opacity: 0.35;
+  }
+  @media (forced-colors: active) {
+    .entry .swatch {
+      forced-color-adjust: none;
+      border: 1px solid CanvasText;
+    }
+    button.entry[aria-pressed='true'] {
+      outline: 2px solid Highlight;
+    }
   }
   /* A legend or list entry: its name, then its value and share. */
   .name {
@@ -175,6 +238,37 @@ export abstract class ChartPanel<T> extends CreditElement<T> {
 
   /** A short name for export files, e.g. `daily-credits`. */
   protected abstract exportName(): string;
+
+  /** "Filtered to Chat and Workspace A.": the summary's note on data narrowed to the dashboard's focus. */
+  protected filteredNote(filters: readonly string[]): string {
+    return fill(this.text.breakdownFiltered, { filters: formatList(filters.map(isolate), this.resolvedLocale) });
+  }
+
+  /** An entry's amount in the display unit and its share of `total`, for a legend or a list. */
+  protected renderValue(credits: number, total: number, unit: DisplayUnit | undefined): TemplateResult {
+    const locale = this.resolvedLocale;
+    return html`<span class="value">${formatNumber(toUnit(credits, unit), locale, { maximumFractionDigits: 0 })} <span class="share">${formatPercent(credits / total, locale)}</span></span>`;
+  }
+
+  /**
+   * A breakdown as a table: each entry's name, amount and share of the
+   * total, under `heading`; exported with the range, the entry's id (in a
+   * `keyColumn` column), its name, the amount in the display unit and the
+   * share in percent.
+   */
+  protected breakdownTable(data: BreakdownData, heading: string, keyColumn: string, entries: readonly BreakdownEntry[]): PanelTable {
+    const t = this.text;
+    const locale = this.resolvedLocale;
+    const unit = this.displayUnit(data.account);
+    return {
+      columns: [heading, unitHeading(unit, t.credits, locale), t.breakdownShare],
+      rows: entries.map((e) => [e.label, formatNumber(toUnit(e.credits, unit), locale, { maximumFractionDigits: 0 }), formatPercent(e.credits / data.total, locale)]),
+      raw: {
+        header: ['start', 'end', keyColumn, 'label', unit ? unit.id : 'credits', 'percent'],
+        rows: entries.map((e) => [data.start, data.end, e.key, e.label, roundForExport(toUnit(e.credits, unit)), percentOf(e.credits, data.total)]),
+      },
+    };
+  }
 
   /**
    * The panel's data as CSV or JSON (in the display unit). Also offered in

@@ -52,43 +52,4 @@ export const creditByReasonStyles = css`
     padding: 0;
     list-style: none;
   }
-  .legend button {
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr) auto;
-    align-items: center;
-    gap: 0.5rem;
-    width: 100%;
-    padding: 0.3rem 0.5rem;
-    text-align: start;
-    font-size: 0.85rem;
-    background: transparent;
-    border-color: transparent;
-  }
-  .legend button:hover {
-    background: var(--_subtle);
-    border-color: var(--_border);
-  }
-  .legend button[aria-pressed='true'] {
-    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
-    border-color: color-mix(in srgb, var(--_accent) 45%, var(--_border));
-    font-weight: 600;
-  }
-  /* Only the swatch fades: the text keeps its contrast. */
-  .legend .dimmed .swatch {
-    opacity: 0.35;
-  }
-  .swatch {
-    width: 0.8rem;
-    height: 0.8rem;
-    border-radius: 3px;
-  }
-  @media (forced-colors: active) {
-    .swatch {
-      forced-color-adjust: none;
-      border: 1px solid CanvasText;
-    }
-    .legend button[aria-pressed='true'] {
-      outline: 2px solid Highlight;
-    }
-  }
 `;

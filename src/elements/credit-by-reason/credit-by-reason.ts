@@ -5,7 +5,7 @@ import { dim, tooltipStyle, type ChartTheme } from '../../base/chart-controller.
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import { workspaceName, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
-import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../../core/format.js';
+import { formatCredits, formatDateRange, formatPercent, isolate, toUnit } from '../../core/format.js';
 import type { AccountInfo } from '../../data/types.js';
 import type { ReasonSelectDetail } from '../credit-dashboard/credit-dashboard.js';
 import { creditByReasonStyles } from './credit-by-reason.styles.js';
@@ -148,12 +148,11 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
     ];
     const selected = data.slices.find((s) => s.key === this.selectedReason);
     if (selected) parts.push(fill(t.breakdownSelected, { label: isolate(selected.label) }));
-    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: data.filters.map(isolate).join(', ') }));
+    if (data.filters.length) parts.push(this.filteredNote(data.filters));
     return parts.join(' ');
   }
 
   protected override renderAboveChart(data: ByReasonData): TemplateResult {
-    const locale = this.resolvedLocale;
     const unit = this.displayUnit(data.account);
     const selected = this.selectedReason;
     return html`<ul class="legend" part="legend" aria-label=${this.text.byReasonLegend}>
@@ -162,13 +161,13 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
           <button
             type="button"
             part="legend-item"
-            class=${selected && selected !== slice.key ? 'dimmed' : ''}
+            class="entry ${selected && selected !== slice.key ? 'dimmed' : ''}"
             aria-pressed=${selected === slice.key ? 'true' : 'false'}
             @click=${() => this.#toggle(slice)}
           >
             <span class="swatch" style="background: var(--_c${(slice.color % 8) + 1})" aria-hidden="true"></span>
             <span class="name" dir="auto">${slice.label}</span>
-            <span class="value">${formatNumber(toUnit(slice.credits, unit), locale, { maximumFractionDigits: 0 })} <span class="share">${formatPercent(slice.credits / data.total, locale)}</span></span>
+            ${this.renderValue(slice.credits, data.total, unit)}
           </button>
         </li>`,
       )}
@@ -176,21 +175,7 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
   }
 
   protected override table(data: ByReasonData): PanelTable {
-    const t = this.text;
-    const locale = this.resolvedLocale;
-    const unit = this.displayUnit(data.account);
-    return {
-      columns: [t.byReasonColumn, unitHeading(unit, t.credits, locale), t.breakdownShare],
-      rows: data.slices.map((s) => [
-        s.label,
-        formatNumber(toUnit(s.credits, unit), locale, { maximumFractionDigits: 0 }),
-        formatPercent(s.credits / data.total, locale),
-      ]),
-      raw: {
-        header: ['start', 'end', 'reason', 'label', unit ? unit.id : 'credits', 'percent'],
-        rows: data.slices.map((s) => [data.start, data.end, s.key, s.label, roundForExport(toUnit(s.credits, unit)), percentOf(s.credits, data.total)]),
-      },
-    };
+    return this.breakdownTable(data, this.text.byReasonColumn, 'reason', data.slices);
   }
 
   protected override chartConfig(data: ByReasonData, theme: ChartTheme): ChartConfiguration {

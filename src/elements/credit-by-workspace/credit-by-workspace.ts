@@ -5,7 +5,7 @@ import { dim, tooltipStyle, type ChartTheme } from '../../base/chart-controller.
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import { reasonLabel, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
-import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../../core/format.js';
+import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, toUnit } from '../../core/format.js';
 import { OTHERS_KEY } from '../../core/series.js';
 import type { AccountInfo } from '../../data/types.js';
 import type { WorkspaceSelectDetail } from '../credit-dashboard/credit-dashboard.js';
@@ -165,27 +165,26 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
     ];
     const selected = data.bars.find((b) => b.key === this.selectedWorkspace);
     if (selected) parts.push(fill(t.breakdownSelected, { label: isolate(selected.label) }));
-    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: data.filters.map(isolate).join(', ') }));
+    if (data.filters.length) parts.push(this.filteredNote(data.filters));
     return parts.join(' ');
   }
 
   /** The selectable list of workspaces goes under the chart, before the data table. */
   protected override renderTable(data: ByWorkspaceData): TemplateResult {
-    const locale = this.resolvedLocale;
     const unit = this.displayUnit(data.account);
     const selected = this.selectedWorkspace;
     const content = (bar: WorkspaceBar) => html`<span class="swatch" aria-hidden="true"></span>
       <span class="name" dir="auto">${this.#label(bar)}</span>
-      <span class="value">${formatNumber(toUnit(bar.credits, unit), locale, { maximumFractionDigits: 0 })} <span class="share">${formatPercent(bar.credits / data.total, locale)}</span></span>`;
+      ${this.renderValue(bar.credits, data.total, unit)}`;
     return html`<ul class="list" part="list" aria-label=${this.text.byWorkspaceList}>
         ${data.bars.map((bar) =>
           bar.key === OTHERS_KEY
-            ? html`<li><div class="item others" part="list-item">${content(bar)}</div></li>`
+            ? html`<li><div class="entry others" part="list-item">${content(bar)}</div></li>`
             : html`<li>
                 <button
                   type="button"
                   part="list-item"
-                  class="item ${selected && selected !== bar.key ? 'dimmed' : ''}"
+                  class="entry ${selected && selected !== bar.key ? 'dimmed' : ''}"
                   aria-pressed=${selected === bar.key ? 'true' : 'false'}
                   @click=${() => this.#toggle(bar)}
                 >
@@ -198,21 +197,7 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
   }
 
   protected override table(data: ByWorkspaceData): PanelTable {
-    const t = this.text;
-    const locale = this.resolvedLocale;
-    const unit = this.displayUnit(data.account);
-    return {
-      columns: [t.byWorkspaceColumn, unitHeading(unit, t.credits, locale), t.breakdownShare],
-      rows: data.bars.map((b) => [
-        this.#label(b),
-        formatNumber(toUnit(b.credits, unit), locale, { maximumFractionDigits: 0 }),
-        formatPercent(b.credits / data.total, locale),
-      ]),
-      raw: {
-        header: ['start', 'end', 'workspace', 'label', unit ? unit.id : 'credits', 'percent'],
-        rows: data.bars.map((b) => [data.start, data.end, b.key, this.#label(b), roundForExport(toUnit(b.credits, unit)), percentOf(b.credits, data.total)]),
-      },
-    };
+    return this.breakdownTable(data, this.text.byWorkspaceColumn, 'workspace', data.bars.map((b) => ({ ...b, label: this.#label(b) })));
   }
 
   protected override chartConfig(data: ByWorkspaceData, theme: ChartTheme): ChartConfiguration {

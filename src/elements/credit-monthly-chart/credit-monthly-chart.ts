@@ -6,7 +6,7 @@ import { focusFilter, reasonLabel, workspaceName, type LoadContext } from '../..
 import { fill } from '../../base/strings.js';
 import type { ResolvedRange } from '../../core/ranges.js';
 import { monthProjection, type PeriodStatus } from '../../core/forecast.js';
-import { formatCredits, formatDateRange, formatList, formatMonth, formatNumber, isolate, roundForExport, toUnit, unitHeading } from '../../core/format.js';
+import { formatCredits, formatDateRange, formatMonth, formatNumber, roundForExport, toUnit, unitHeading } from '../../core/format.js';
 import { periodsOf, pivot } from '../../core/series.js';
 import { billingPeriodOf, formatDay, parseDay, shiftBillingPeriod, todayIn } from '../../core/time.js';
 import type { AccountInfo } from '../../data/types.js';
@@ -195,7 +195,7 @@ export class CreditMonthlyChart extends ChartPanel<MonthlyData> {
     if (this.#remainder(data) > 0) {
       parts.push(fill(t.monthlySummaryProjection, { used: credits(data.projection.used), projected: credits(data.projection.projectedTotal) }));
     }
-    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: formatList(data.filters.map(isolate), locale) }));
+    if (data.filters.length) parts.push(this.filteredNote(data.filters));
     return parts.join(' ');
   }
 

@@ -63,16 +63,6 @@ export const creditTeamSplitStyles = css`
   .personal .swatch {
     background: var(--_c2);
   }
-  .value {
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
-  }
-  .value .share {
-    display: inline-block;
-    min-width: 3.2em;
-    text-align: end;
-    color: var(--_muted);
-  }
   .note {
     margin: 0;
     padding: 0.4rem 0.6rem;

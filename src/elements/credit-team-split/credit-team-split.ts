@@ -4,7 +4,7 @@ import { tooltipStyle, type ChartTheme } from '../../base/chart-controller.js';
 import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import { focusFilter, reasonLabel, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
-import { formatCredits, formatDateRange, formatList, formatNumber, formatPercent, isolate, percentOf, roundForExport, toUnit, unitHeading } from '../../core/format.js';
+import { formatCredits, formatDateRange, formatPercent, toUnit } from '../../core/format.js';
 import type { AccountInfo, WorkspaceKind } from '../../data/types.js';
 import { creditTeamSplitStyles } from './credit-team-split.styles.js';
 
@@ -131,13 +131,12 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
         personalShare: formatPercent(personal / data.total, locale),
       }),
     ];
-    if (data.filters.length) parts.push(fill(t.breakdownFiltered, { filters: formatList(data.filters.map(isolate), locale) }));
+    if (data.filters.length) parts.push(this.filteredNote(data.filters));
     return parts.join(' ');
   }
 
   protected override renderAboveChart(data: TeamSplitData): TemplateResult {
     const t = this.text;
-    const locale = this.resolvedLocale;
     const unit = this.displayUnit(data.account);
     const note = data.onlyKind === 'personal' ? t.teamSplitPersonalOnly : data.onlyKind === 'team' ? t.teamSplitTeamOnly : undefined;
     return html`<div class="key">
@@ -146,7 +145,7 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
           (s) => html`<li class=${s.kind}>
             <span class="swatch" aria-hidden="true"></span>
             <span class="name">${this.#label(s.kind)}</span>
-            <span class="value">${formatNumber(toUnit(s.credits, unit), locale, { maximumFractionDigits: 0 })} <span class="share">${formatPercent(s.credits / data.total, locale)}</span></span>
+            ${this.renderValue(s.credits, data.total, unit)}
           </li>`,
         )}
       </ul>
@@ -155,21 +154,7 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
   }
 
   protected override table(data: TeamSplitData): PanelTable {
-    const t = this.text;
-    const locale = this.resolvedLocale;
-    const unit = this.displayUnit(data.account);
-    return {
-      columns: [t.teamSplitKind, unitHeading(unit, t.credits, locale), t.breakdownShare],
-      rows: data.slices.map((s) => [
-        this.#label(s.kind),
-        formatNumber(toUnit(s.credits, unit), locale, { maximumFractionDigits: 0 }),
-        formatPercent(s.credits / data.total, locale),
-      ]),
-      raw: {
-        header: ['start', 'end', 'kind', 'label', unit ? unit.id : 'credits', 'percent'],
-        rows: data.slices.map((s) => [data.start, data.end, s.kind, this.#label(s.kind), roundForExport(toUnit(s.credits, unit)), percentOf(s.credits, data.total)]),
-      },
-    };
+    return this.breakdownTable(data, this.text.teamSplitKind, 'kind', data.slices.map((s) => ({ key: s.kind, label: this.#label(s.kind), credits: s.credits })));
   }
 
   protected override chartConfig(data: TeamSplitData, theme: ChartTheme): ChartConfiguration {
