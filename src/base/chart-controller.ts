@@ -1,9 +1,10 @@
 /**
  * One reactive controller owns one Chart.js instance: it creates the chart
  * after the canvas is rendered, updates it in place when the data changes
- * (never re-creating it), lets Chart.js follow the container's size, and
- * destroys it when the element leaves the document — and creates it again
- * if the element comes back.
+ * (never re-creating it; an update that changes nothing drawn leaves it
+ * alone), lets Chart.js follow the container's size, and destroys it when
+ * the element leaves the document — and creates it again if the element
+ * comes back.
  */
 import {
   ArcElement,
@@ -131,6 +132,12 @@ export interface ChartControllerOptions {
   canvas: () => HTMLCanvasElement | null | undefined;
   /** The chart's configuration for the current data and theme; `undefined` while there is nothing to draw. */
   config: (theme: ChartTheme) => ChartConfiguration | undefined;
+  /**
+   * Whether the chart as drawn still shows what `config` would give now:
+   * then a host update leaves it alone (no new configuration, no Chart.js
+   * update). Without it, every host update redraws.
+   */
+  upToDate?: () => boolean;
 }
 
 export class ChartController implements ReactiveController {
@@ -139,7 +146,12 @@ export class ChartController implements ReactiveController {
   #themeQuery?: MediaQueryList;
   readonly #host: ReactiveControllerHost & Element;
   readonly #options: ChartControllerOptions;
-  readonly #onSchemeChange = () => this.#host.requestUpdate();
+  /** Set when the system colour scheme changed: the next update redraws, whatever `upToDate` says. */
+  #schemeChanged = false;
+  readonly #onSchemeChange = () => {
+    this.#schemeChanged = true;
+    this.#host.requestUpdate();
+  };
   /** How many times a chart was created: tests check updates do not re-create. */
   created = 0;
 
@@ -169,6 +181,8 @@ export class ChartController implements ReactiveController {
 
   hostUpdated(): void {
     const canvas = this.#options.canvas() ?? undefined;
+    if (this.#chart && this.#canvas === canvas && !this.#schemeChanged && this.#options.upToDate?.()) return;
+    this.#schemeChanged = false;
     const theme = canvas && this.#host.isConnected ? readTheme(this.#host) : undefined;
     const config = theme && this.#options.config(theme);
     if (!canvas || !theme || !config) {

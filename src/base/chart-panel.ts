@@ -4,7 +4,7 @@
  * shown on demand), an export menu (CSV/JSON) and the chart itself, owned by
  * a {@link ChartController}.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type ReactiveElement, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { ChartConfiguration } from 'chart.js';
 import { downloadName, toCsv, toJson } from '../core/export.js';
@@ -213,16 +213,51 @@ export const chartPanelStyles = css`
 export abstract class ChartPanel<T> extends CreditElement<T> {
   static override styles = [...CreditElement.styles, chartPanelStyles];
 
+  /**
+   * Reactive properties the chart does not draw: an update for these alone
+   * (and no new data) leaves the chart as it is. A panel whose chart reads
+   * one of them at draw time redraws it itself.
+   */
+  protected static undrawnProperties: ReadonlySet<PropertyKey> = new Set(['tableShown', 'loading', 'state']);
+
   /** Whether the data table is shown (it is always available to screen readers). */
   @state() protected tableShown = false;
+
+  /** The data the chart was last configured with. */
+  #drawnData?: T;
+  /** Whether the chart as drawn still shows this update's state (worked out in `update`). */
+  #chartUpToDate = false;
+  /**
+   * Set by a `requestUpdate()` that names no property (a host redrawing after
+   * changing a colour): such an update always redraws the chart. A plain
+   * field: the first request comes from the base class's constructor.
+   */
+  private redrawRequested?: boolean;
 
   protected readonly chart = new ChartController(this, {
     canvas: () => this.renderRoot.querySelector<HTMLCanvasElement>('canvas.chart-canvas'),
     config: (theme) => {
       const data = this.data.value;
-      return data !== undefined && !this.isEmpty(data) && this.state !== 'error' ? this.chartConfig(data, theme) : undefined;
+      if (data === undefined || this.isEmpty(data) || this.state === 'error') return undefined;
+      this.#drawnData = data;
+      return this.chartConfig(data, theme);
     },
+    upToDate: () => this.#chartUpToDate,
   });
+
+  override requestUpdate(...args: Parameters<ReactiveElement['requestUpdate']>): void {
+    if (args[0] === undefined) this.redrawRequested = true;
+    super.requestUpdate(...args);
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    // `changed` includes what the base's update sets (`loading`, `state`).
+    super.update(changed);
+    const undrawn = (this.constructor as typeof ChartPanel).undrawnProperties;
+    this.#chartUpToDate =
+      !this.redrawRequested && changed.size > 0 && this.data.value === this.#drawnData && [...changed.keys()].every((key) => undrawn.has(key));
+    this.redrawRequested = false;
+  }
 
   /** The panel's heading. */
   protected abstract panelTitle(): string;

@@ -94,6 +94,9 @@ const DIMMED_DAY = 0.4;
 export class CreditDailyChart extends ChartPanel<DailyChartData> {
   static override styles = [...ChartPanel.styles, creditDailyChartStyles];
 
+  /** The keyboard's day moves without a new configuration: `#syncTooltip` redraws its outline and tooltip. */
+  protected static override undrawnProperties: ReadonlySet<PropertyKey> = new Set([...ChartPanel.undrawnProperties, 'cursor']);
+
   /** Split the bars by `member`, `workspace` or `reason`; `none` (the default) draws one bar per day. */
   @property({ attribute: 'group-by' }) groupBy: DailyGroupBy = 'none';
 
@@ -118,7 +121,7 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
   /** Whether the chart has keyboard focus (not focus from a click). */
   @state() private keyboardFocus = false;
 
-  /** What the marks plugin draws, set with each configuration. */
+  /** What the marks plugin draws, set with each configuration (the keyboard's day also by `#syncTooltip`). */
   #marks: {
     selected: number;
     cursor: number;
@@ -745,6 +748,7 @@ export class CreditDailyChart extends ChartPanel<DailyChartData> {
       return;
     }
     const index = this.#cursorIndex(data);
+    this.#marks.cursor = index;
     const active = chart.data.datasets.map((_, datasetIndex) => ({ datasetIndex, index }));
     const column = this.#column(chart, index);
     if (!column || !active.length) return;
