@@ -125,6 +125,8 @@ function messageOf(error: unknown): string {
 /** Roles that may change allocations (the adapter checks it too). */
 const ALLOCATION_ROLES: ReadonlySet<Role> = new Set<Role>(['owner', 'admin']);
 const EPSILON = 1e-9;
+/** Percent left under which a row is low, when `low-threshold` is not set. */
+const DEFAULT_LOW_THRESHOLD = 10;
 
 /** A row's state: `low` under the low threshold, `exhausted` when nothing is left (usage blocked). */
 export type AllocationStatus = 'ok' | 'low' | 'exhausted';
@@ -279,7 +281,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
   @property({ type: Number, attribute: 'credit-decimals' }) creditDecimals = 0;
 
   /** A row is "low" under this percentage of its credits left. */
-  @property({ type: Number, attribute: 'low-threshold' }) lowThreshold = 10;
+  @property({ type: Number, attribute: 'low-threshold' }) lowThreshold = DEFAULT_LOW_THRESHOLD;
 
   @state() private dialog?: DialogState;
   /** The change in flight (one at a time) and the dialog it was started from. */
@@ -343,7 +345,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
   #rows(allocation: Allocation): Row[] {
     const budget = allocation.mode === 'workspace-budget';
     const pool = allocation.workspaces.find((w) => w.primary);
-    const low = this.lowThreshold / 100;
+    const low = (this.lowThreshold ?? DEFAULT_LOW_THRESHOLD) / 100;
     return allocation.workspaces.map((ws) => {
       // In a shared pool every workspace spends the primary's balance.
       const left = budget || ws.primary ? ws.remaining : (pool?.remaining ?? 0);
