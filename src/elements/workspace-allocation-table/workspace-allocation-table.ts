@@ -116,6 +116,11 @@ function collatorFor(locale: string): Intl.Collator {
   }
 }
 
+/** One figure summed over the workspaces. */
+function sumOf(workspaces: readonly WorkspaceAllocation[], pick: (w: WorkspaceAllocation) => number): number {
+  return workspaces.reduce((s, w) => s + pick(w), 0);
+}
+
 function messageOf(error: unknown): string {
   return isDataSourceError(error) || error instanceof Error ? error.message : String(error);
 }
@@ -158,6 +163,11 @@ interface Column {
   key: AllocationSortKey;
   label: string;
   numeric: boolean;
+}
+
+interface SortState {
+  key: AllocationSortKey;
+  direction: 'asc' | 'desc';
 }
 
 interface TransferDialog {
@@ -284,8 +294,8 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
   @property({ type: Number, attribute: 'low-threshold' }) lowThreshold = DEFAULT_LOW_THRESHOLD;
 
   @state() private dialog?: DialogState;
-  /** The change in flight (one at a time) and the dialog it was started from. */
-  @state() private pending?: { kind: DialogState['kind']; dialog: DialogState };
+  /** The dialog whose change is in flight (one change at a time). */
+  @state() private pending?: DialogState;
   @state() private notice?: { text: string; tone: 'ok' | 'error' };
 
   @query('dialog') private dialogElement?: HTMLDialogElement;
@@ -297,6 +307,8 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
   #local?: { allocation: Allocation; source: CreditDataSource; seq: number };
   #seq = 0;
   #opener?: HTMLElement;
+  /** The rows as last sorted, and what they were sorted from (see `#shownRows`). */
+  #shown?: { inputs: readonly unknown[]; rows: Row[] };
 
   // ------------------------------------------------------------ data
 
@@ -345,6 +357,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
   #rows(allocation: Allocation): Row[] {
     const budget = allocation.mode === 'workspace-budget';
     const pool = allocation.workspaces.find((w) => w.primary);
+    // Without the attribute (removed: Lit sets null), the default threshold.
     const low = (this.lowThreshold ?? DEFAULT_LOW_THRESHOLD) / 100;
     return allocation.workspaces.map((ws) => {
       // In a shared pool every workspace spends the primary's balance.
@@ -372,14 +385,13 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
   }
 
   /** The order shown; a column that is gone (Allocated in a shared pool) falls back to the default. */
-  #sortState(columns: Column[]): { key: AllocationSortKey; direction: 'asc' | 'desc' } {
+  #sortState(columns: Column[]): SortState {
     return columns.some((c) => c.key === this.sortBy)
       ? { key: this.sortBy, direction: this.sortDirection === 'asc' ? 'asc' : 'desc' }
       : { key: 'used', direction: 'desc' };
   }
 
-  #sorted(rows: Row[], columns: Column[]): Row[] {
-    const { key, direction } = this.#sortState(columns);
+  #sorted(rows: Row[], { key, direction }: SortState): Row[] {
     const dir = direction === 'asc' ? 1 : -1;
     const collator = collatorFor(this.resolvedLocale);
     const byName = (a: Row, b: Row) => collator.compare(a.name, b.name) || (a.ws.id < b.ws.id ? -1 : a.ws.id > b.ws.id ? 1 : 0);
@@ -394,14 +406,24 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
     return [...rows].sort(compare);
   }
 
-  #sortBy(key: AllocationSortKey, current: { key: AllocationSortKey; direction: 'asc' | 'desc' }): void {
-    if (current.key === key) {
-      this.sortBy = key;
-      this.sortDirection = current.direction === 'asc' ? 'desc' : 'asc';
-    } else {
-      this.sortBy = key;
-      this.sortDirection = key === 'name' ? 'asc' : 'desc';
+  /**
+   * The rows in the order shown. Every keystroke in a dialog renders the
+   * table again: the rows are built and sorted again only when the data
+   * (loaded or returned by a change), the threshold, the order or the locale
+   * changed.
+   */
+  #shownRows(view: AllocationTableData, sort: SortState): Row[] {
+    const inputs = [this.data.value, this.#local, this.lowThreshold, sort.key, sort.direction, this.resolvedLocale];
+    if (!this.#shown || inputs.some((input, i) => input !== this.#shown!.inputs[i])) {
+      this.#shown = { inputs, rows: this.#sorted(this.#rows(view.allocation), sort) };
     }
+    return this.#shown.rows;
+  }
+
+  /** The column's header was clicked: the same column flips its direction; another starts names A→Z, amounts largest first. */
+  #sortBy(key: AllocationSortKey, current: SortState): void {
+    this.sortBy = key;
+    this.sortDirection = current.key === key ? (current.direction === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc';
   }
 
   // ------------------------------------------------------------ render
@@ -443,14 +465,15 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
     const budget = allocation.mode === 'workspace-budget';
     const can = this.#abilities(view);
     const columns = this.#columns(view);
-    const rows = this.#sorted(this.#rows(allocation), columns);
+    const sort = this.#sortState(columns);
+    const rows = this.#shownRows(view, sort);
     const actions = (can.transfer && budget) || can.delete;
     const n = (v: number) => formatNumber(toUnit(v, unit), locale);
     const credits = (v: number) => formatCredits(v, { locale, unit });
 
-    const used = allocation.workspaces.reduce((s, w) => s + w.used, 0) + allocation.usedByDeleted;
-    const remaining = allocation.workspaces.reduce((s, w) => s + w.remaining, 0);
-    const elsewhere = allocation.workspaces.reduce((s, w) => s + (w.primary ? 0 : w.allocated), 0);
+    const used = sumOf(allocation.workspaces, (w) => w.used) + allocation.usedByDeleted;
+    const remaining = sumOf(allocation.workspaces, (w) => w.remaining);
+    const elsewhere = sumOf(allocation.workspaces, (w) => (w.primary ? 0 : w.allocated));
 
     return html`
       <div class="head">
@@ -470,7 +493,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
           <caption class="visually-hidden">${t.allocationTitle}${unit ? html` — ${fill(t.allocationUnitNote, { unit: unit.label })}` : nothing}</caption>
           <thead>
             <tr>
-              ${columns.map((c) => this.#renderHeader(c, this.#sortState(columns)))}
+              ${columns.map((c) => this.#renderHeader(c, sort))}
               ${actions ? html`<th scope="col" class="actions-head"><span class="visually-hidden">${t.allocationActions}</span></th>` : nothing}
             </tr>
           </thead>
@@ -500,7 +523,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
   }
 
   #total(c: Column, allocation: Allocation, n: (v: number) => string): string {
-    const sum = (pick: (w: WorkspaceAllocation) => number) => allocation.workspaces.reduce((s, w) => s + pick(w), 0);
+    const sum = (pick: (w: WorkspaceAllocation) => number) => sumOf(allocation.workspaces, pick);
     switch (c.key) {
       case 'allocated': return n(sum((w) => w.allocated) + allocation.usedByDeleted);
       case 'used': return n(sum((w) => w.used) + allocation.usedByDeleted);
@@ -527,7 +550,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
     </label>`;
   }
 
-  #renderHeader(c: Column, sort: { key: AllocationSortKey; direction: 'asc' | 'desc' }): TemplateResult {
+  #renderHeader(c: Column, sort: SortState): TemplateResult {
     const sorted = sort.key === c.key;
     const ascending = sorted && sort.direction === 'asc';
     return html`<th scope="col" class=${c.numeric ? 'num' : ''} aria-sort=${sorted ? (ascending ? 'ascending' : 'descending') : 'none'}>
@@ -617,12 +640,12 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
 
   #inFlightNote(d: DialogState): TemplateResult | typeof nothing {
     if (!this.pending) return nothing;
-    return html`<p class="hint in-flight">${this.pending.dialog === d ? this.text.allocationInFlight : this.text.allocationOtherInFlight}</p>`;
+    return html`<p class="hint in-flight">${this.pending === d ? this.text.allocationInFlight : this.text.allocationOtherInFlight}</p>`;
   }
 
   #dialogActions(d: DialogState, confirm: string, busy: string, options: { submit?: boolean; danger?: boolean; onConfirm?: () => void } = {}): TemplateResult {
     const t = this.text;
-    const mine = this.pending?.dialog === d;
+    const mine = this.pending === d;
     return html`<div class="dialog-actions">
       <button type="button" class="cancel" ?data-autofocus=${!options.submit} @click=${() => this.closeDialog()}>${mine ? t.allocationClose : t.allocationCancel}</button>
       <button type=${options.submit ? 'submit' : 'button'} part="confirm" class="confirm ${options.danger ? 'danger' : ''}"
@@ -646,7 +669,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
     const after = (w: WorkspaceAllocation | undefined, sign: number) =>
       w ? fill(t.allocationPreviewValue, { before: c(w.remaining), after: check.amount === undefined ? '—' : c(w.remaining + sign * check.amount) }) : '—';
     const max = source ? Math.max(0, this.#maxFrom(source)) : 0;
-    const busy = this.pending?.dialog === d;
+    const busy = this.pending === d;
     return html`<form class="dialog-body" novalidate @submit=${this.#submitTransfer}>
       <h3 id="dialog-title" class="dialog-title">${fill(t.allocationTransferTitle, { name: isolate(this.#name(target)) })}</h3>
       <p class="muted">${fill(t.allocationTransferIntro, { name: isolate(this.#name(target)) })}</p>
@@ -839,7 +862,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
     const d = this.dialog;
     const select = event.target as HTMLSelectElement;
     if (d?.kind !== 'transfer') return;
-    if (this.pending?.dialog === d) {
+    if (this.pending === d) {
       select.value = d.sourceId;
       return;
     }
@@ -880,88 +903,101 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
     const fingerprint = JSON.stringify([detail.fromWorkspaceId, detail.toWorkspaceId, detail.amount]);
     if (d.attempt?.fingerprint !== fingerprint) d.attempt = { fingerprint, key: newIdempotencyKey() };
     const transfer: TransferRequest = { ...detail, idempotencyKey: d.attempt.key };
-    this.pending = { kind: 'transfer', dialog: d };
-    if (!this.emit<TransferRequestDetail>('transfer-request', { ...detail }, { cancelable: true })) {
-      this.pending = undefined;
-      return;
-    }
-    const source = view.source;
     const t = this.text;
     const names = new Map(view.allocation.workspaces.map((w) => [w.id, this.#name(w)]));
-    try {
-      const allocation = await source.transferCredits!(transfer);
-      d.attempt = undefined;
-      this.#apply(allocation, source);
-      if (this.dialog === d) this.closeDialog();
-      this.#announce(
-        fill(t.allocationTransferDone, {
-          amount: formatCredits(detail.amount, { locale: this.resolvedLocale, maximumFractionDigits: Math.max(2, this.#decimals) }),
-          from: isolate(names.get(detail.fromWorkspaceId) ?? detail.fromWorkspaceId),
-          to: isolate(names.get(detail.toWorkspaceId) ?? detail.toWorkspaceId),
-        }),
-        'ok',
-      );
-      this.emit<TransferCompleteDetail>('transfer-complete', { transfer, allocation });
-    } catch (error) {
-      // After a definite refusal nothing moved: trying again is a new attempt.
-      // After a transport failure the same attempt (and key) is retried.
-      const retryable = !isDataSourceError(error) || error.retryable;
-      if (!retryable) d.attempt = undefined;
-      if (this.dialog === d) d.error = messageOf(error);
-      else this.#announce(`${t.allocationTransferFailed} ${messageOf(error)}`, 'error');
-      this.emit<TransferErrorDetail>('transfer-error', { transfer, error });
-    } finally {
-      this.pending = undefined;
-    }
+    await this.#send(d, view.source, {
+      request: () => this.emit<TransferRequestDetail>('transfer-request', { ...detail }, { cancelable: true }),
+      send: (source) => source.transferCredits!(transfer),
+      done: (allocation) => {
+        d.attempt = undefined;
+        this.#announce(
+          fill(t.allocationTransferDone, {
+            amount: formatCredits(detail.amount, { locale: this.resolvedLocale, maximumFractionDigits: Math.max(2, this.#decimals) }),
+            from: isolate(names.get(detail.fromWorkspaceId) ?? detail.fromWorkspaceId),
+            to: isolate(names.get(detail.toWorkspaceId) ?? detail.toWorkspaceId),
+          }),
+          'ok',
+        );
+        this.emit<TransferCompleteDetail>('transfer-complete', { transfer, allocation });
+      },
+      failed: t.allocationTransferFailed,
+      afterFailure: (error) => {
+        // After a definite refusal nothing moved: trying again is a new attempt.
+        // After a transport failure the same attempt (and key) is retried.
+        const retryable = !isDataSourceError(error) || error.retryable;
+        if (!retryable) d.attempt = undefined;
+        this.emit<TransferErrorDetail>('transfer-error', { transfer, error });
+      },
+    });
   };
 
   async #confirmDelete(): Promise<void> {
     const d = this.dialog;
     const view = this.#view();
     if (d?.kind !== 'delete' || !view || this.pending || !view.source.deleteWorkspace) return;
-    this.pending = { kind: 'delete', dialog: d };
-    if (!this.emit<WorkspaceDeleteDetail>('workspace-delete', { workspaceId: d.workspaceId, name: d.name }, { cancelable: true })) {
-      this.pending = undefined;
-      return;
-    }
-    d.error = undefined;
-    const source = view.source;
     const t = this.text;
-    try {
-      const allocation = await source.deleteWorkspace!(d.workspaceId);
-      this.#apply(allocation, source);
-      if (this.dialog === d) this.closeDialog();
-      this.#announce(fill(t.allocationDeleteDone, { name: isolate(d.name) }), 'ok');
-      this.emit<WorkspaceDeletedDetail>('workspace-deleted', { workspaceId: d.workspaceId, name: d.name, allocation });
-    } catch (error) {
-      if (this.dialog === d) d.error = messageOf(error);
-      else this.#announce(`${t.allocationDeleteFailed} ${messageOf(error)}`, 'error');
-    } finally {
-      this.pending = undefined;
-    }
+    await this.#send(d, view.source, {
+      request: () => this.emit<WorkspaceDeleteDetail>('workspace-delete', { workspaceId: d.workspaceId, name: d.name }, { cancelable: true }),
+      send: (source) => source.deleteWorkspace!(d.workspaceId),
+      done: (allocation) => {
+        this.#announce(fill(t.allocationDeleteDone, { name: isolate(d.name) }), 'ok');
+        this.emit<WorkspaceDeletedDetail>('workspace-deleted', { workspaceId: d.workspaceId, name: d.name, allocation });
+      },
+      failed: t.allocationDeleteFailed,
+    });
   }
 
   async #confirmMode(): Promise<void> {
     const d = this.dialog;
     const view = this.#view();
     if (d?.kind !== 'mode' || !view || this.pending || !view.source.setCreditMode) return;
-    this.pending = { kind: 'mode', dialog: d };
-    if (!this.emit<ModeChangeDetail>('mode-change', { mode: d.mode }, { cancelable: true })) {
+    const t = this.text;
+    await this.#send(d, view.source, {
+      request: () => this.emit<ModeChangeDetail>('mode-change', { mode: d.mode }, { cancelable: true }),
+      send: (source) => source.setCreditMode!(d.mode),
+      done: (allocation) => {
+        this.#announce(fill(t.allocationModeDone, { mode: allocation.mode === 'shared-pool' ? t.allocationModeSharedPool : t.allocationModeWorkspaceBudget }), 'ok');
+        this.emit<ModeChangedDetail>('mode-changed', { mode: allocation.mode, allocation });
+      },
+      failed: t.allocationModeFailed,
+    });
+  }
+
+  /**
+   * Sends a confirmed change from its dialog, one at a time: nothing is sent
+   * when the cancelable request event is cancelled (the dialog stays as it
+   * was). The allocation the change returns shows at once and closes the
+   * dialog; a failure shows in the dialog, or in the notice line once the
+   * dialog is closed.
+   */
+  async #send(
+    d: DialogState,
+    source: CreditDataSource,
+    change: {
+      /** Fires the cancelable event; false when it was cancelled. */
+      request: () => boolean;
+      send: (source: CreditDataSource) => Promise<Allocation>;
+      done: (allocation: Allocation) => void;
+      /** The notice's words for a failure, before the error's message. */
+      failed: string;
+      afterFailure?: (error: unknown) => void;
+    },
+  ): Promise<void> {
+    this.pending = d;
+    if (!change.request()) {
       this.pending = undefined;
       return;
     }
     d.error = undefined;
-    const source = view.source;
-    const t = this.text;
     try {
-      const allocation = await source.setCreditMode!(d.mode);
+      const allocation = await change.send(source);
       this.#apply(allocation, source);
       if (this.dialog === d) this.closeDialog();
-      this.#announce(fill(t.allocationModeDone, { mode: allocation.mode === 'shared-pool' ? t.allocationModeSharedPool : t.allocationModeWorkspaceBudget }), 'ok');
-      this.emit<ModeChangedDetail>('mode-changed', { mode: allocation.mode, allocation });
+      change.done(allocation);
     } catch (error) {
       if (this.dialog === d) d.error = messageOf(error);
-      else this.#announce(`${t.allocationModeFailed} ${messageOf(error)}`, 'error');
+      else this.#announce(`${change.failed} ${messageOf(error)}`, 'error');
+      change.afterFailure?.(error);
     } finally {
       this.pending = undefined;
     }
@@ -977,7 +1013,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
     super.updated(changed);
     // The workspace a dialog is about may be gone (deleted elsewhere), or transfers no longer possible.
     const d = this.dialog;
-    if (!d || this.pending?.dialog === d) return;
+    if (!d || this.pending === d) return;
     const view = this.#view();
     const ids = new Set(view?.allocation.workspaces.map((w) => w.id));
     const gone =
