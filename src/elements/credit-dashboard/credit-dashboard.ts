@@ -4,6 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { formatDate, isolate } from '../../core/format.js';
+import { formatRangeValue } from '../../core/ranges.js';
 import { CreditBase, forgetAccount, loadAccount, SourceSubscription } from '../../base/credit-element.js';
 import { dashboardContext, type DashboardState, type Selection } from '../../base/context.js';
 import { fill } from '../../base/strings.js';
@@ -173,8 +174,7 @@ export class CreditDashboard extends CreditBase {
   }
 
   #onRangeChange = (event: CustomEvent<RangeChangeDetail>) => {
-    const { start, end, preset } = event.detail;
-    const value = preset === 'custom' ? `${start}/${end}` : preset;
+    const value = formatRangeValue(event.detail);
     // A picked day may lie outside the new range: the focus on it goes.
     if (this.range !== value) {
       this.range = value;

@@ -161,6 +161,7 @@ export class CreditSummary extends CreditElement<SummaryData> {
     const projecting = f.status === 'in-progress' && !f.exhausted;
     const usedShare = data.total > 0 ? data.used / data.total : 0;
     const projectedShare = data.total > 0 ? f.projectedTotal / data.total : 0;
+    const usedText = fill(t.percentUsed, { percent: formatPercent(usedShare, locale) });
     const stat = (id: string, label: string, value: string, caption: string) =>
       html`<div class="stat" part="stat" data-stat=${id}>
         <dt>${label}</dt>
@@ -185,7 +186,7 @@ export class CreditSummary extends CreditElement<SummaryData> {
         aria-valuemin="0"
         aria-valuemax="100"
         aria-valuenow=${Math.round(Math.min(1, usedShare) * 100)}
-        aria-valuetext=${fill(t.percentUsed, { percent: formatPercent(usedShare, locale) })}
+        aria-valuetext=${usedText}
       >
         ${showProjection
           ? html`<span
@@ -196,7 +197,7 @@ export class CreditSummary extends CreditElement<SummaryData> {
         <span class="used" style=${styleMap({ width: `${Math.min(1, usedShare) * 100}%` })}></span>
       </div>
       <div class="meter-label muted">
-        <span>${fill(t.percentUsed, { percent: formatPercent(usedShare, locale) })}</span>
+        <span>${usedText}</span>
         ${showProjection ? html`<span class="projected-label">${fill(t.percentProjected, { percent: formatPercent(projectedShare, locale) })}</span>` : nothing}
       </div>
       <dl class="figures pace">

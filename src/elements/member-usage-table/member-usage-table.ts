@@ -4,8 +4,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { downloadName, toCsv, toJson } from '../../core/export.js';
-import { formatDate, formatDateRange, formatNumber, formatPercent, isolate, memberLabel, toUnit } from '../../core/format.js';
-import { CreditElement, loadAccount, MissingSourceError, workspaceName, type LoadContext } from '../../base/credit-element.js';
+import { formatDate, formatDateRange, formatNumber, formatPercent, isolate, memberLabel, percentOf, toUnit } from '../../core/format.js';
+import { CreditElement, focusFilter, loadAccount, MissingSourceError, reasonLabel, workspaceName, type LoadContext } from '../../base/credit-element.js';
 import type { Selection } from '../../base/context.js';
 import { fill } from '../../base/strings.js';
 import { guardSource } from '../../data/guard.js';
@@ -16,7 +16,6 @@ import type {
   MemberQuery,
   MemberSort,
   MemberUsage,
-  UsageFilter,
 } from '../../data/types.js';
 import { memberUsageTableStyles } from './member-usage-table.styles.js';
 
@@ -213,9 +212,6 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
 
   /** The query the table shows, without paging. */
   #query(range: { start: string; end: string }, selection: Selection): Omit<MemberQuery, 'offset' | 'limit'> {
-    const filter: UsageFilter = {};
-    if (selection.workspace) filter.workspace = [selection.workspace];
-    if (selection.reason) filter.reason = [selection.reason];
     const query: Omit<MemberQuery, 'offset' | 'limit'> = {
       start: selection.day ?? range.start,
       end: selection.day ?? range.end,
@@ -224,7 +220,8 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
     };
     const search = this.search.trim();
     if (search) query.search = search;
-    if (filter.workspace || filter.reason) query.filter = filter;
+    const filter = focusFilter(selection);
+    if (filter) query.filter = filter;
     return query;
   }
 
@@ -515,7 +512,7 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
       amount(m.total),
       amount(m.dailyLimit),
       amount(m.peakDaily),
-      m.dailyLimit !== undefined && m.peakDaily !== undefined ? Math.round((m.peakDaily / m.dailyLimit) * 10_000) / 100 : null,
+      m.dailyLimit !== undefined && m.peakDaily !== undefined ? percentOf(m.peakDaily, m.dailyLimit) : null,
     ]);
     if (format === 'csv') return toCsv(header, rows);
     return toJson(rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]]))));
@@ -562,7 +559,7 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
       // With nobody to show, the period alone says what is empty.
       if (this.state === 'ready') {
         parts.push(
-          data.total === 1 ? t.membersCountOne : fill(t.membersCount, { count: formatNumber(data.total, locale, { maximumFractionDigits: 0 }) }),
+          data.total === 1 ? t.membersCountOne : fill(t.membersCount, { count: formatCount(data.total, locale) }),
           fill(t.membersUnit, { unit: unit?.label ?? t.credits }),
         );
       }
@@ -613,12 +610,11 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
       html`<button part="chip" class="chip" type="button" aria-label=${fill(t.removeFocus, { value: label })} @click=${() => this.#clearFocus(kind)}>
         ${label}<span aria-hidden="true">×</span>
       </button>`;
-    const reasonLabel = reason ? (data?.account.reasons.find((r) => r.id === reason)?.label ?? reason) : '';
     const workspaceLabel = workspace ? ((data?.query.filter?.workspace?.[0] === workspace && data.workspaceLabel) || workspace) : '';
     return html`<div part="chips" class="chips" role="group" aria-label=${t.membersFilters}>
       ${day ? chip(fill(t.focusDay, { value: formatDate(day, locale, 'medium') }), 'day') : nothing}
       ${workspace ? chip(fill(t.focusWorkspace, { value: isolate(workspaceLabel) }), 'workspace') : nothing}
-      ${reason ? chip(fill(t.focusReason, { value: isolate(reasonLabel) }), 'reason') : nothing}
+      ${reason ? chip(fill(t.focusReason, { value: isolate(reasonLabel(data?.account, reason)) }), 'reason') : nothing}
     </div>`;
   }
 
@@ -626,23 +622,21 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
     const p = this.exportProgress;
     // Only exports that take several requests show progress; one request has none to show.
     if (!p || p.total <= EXPORT_PAGE) return nothing;
-    const t = this.text;
     const locale = this.resolvedLocale;
-    const share = p.done / p.total;
-    const count = (n: number) => formatNumber(n, locale, { maximumFractionDigits: 0 });
+    const text = fill(this.text.membersExportProgress, { done: formatCount(p.done, locale), total: formatCount(p.total, locale) });
     return html`<div class="progress" part="progress">
       <div
         class="bar"
         role="progressbar"
-        aria-label=${t.membersExporting}
+        aria-label=${this.text.membersExporting}
         aria-valuemin="0"
         aria-valuemax=${p.total}
         aria-valuenow=${p.done}
-        aria-valuetext=${fill(t.membersExportProgress, { done: count(p.done), total: count(p.total) })}
+        aria-valuetext=${text}
       >
-        <span style="width:${share * 100}%"></span>
+        <span style="width:${(p.done / p.total) * 100}%"></span>
       </div>
-      <span aria-hidden="true">${fill(t.membersExportProgress, { done: count(p.done), total: count(p.total) })}</span>
+      <span aria-hidden="true">${text}</span>
     </div>`;
   }
 
@@ -694,8 +688,6 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
     const t = this.text;
     const shown = data.members.length;
     const truncated = data.total > shown;
-    const locale = ctx.locale;
-    const count = (n: number) => formatNumber(n, locale, { maximumFractionDigits: 0 });
     const byTotal = this.sort === 'total' && this.direction === 'desc';
     return html`
       <div class="table-wrap" part="table" tabindex="0" role="region" aria-label=${t.membersTableLabel}>
@@ -714,24 +706,14 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
               : repeat(
                   data.members,
                   (m) => m.id,
-                  (m) => this.#cachedRow(m, -1, ctx, () => {
-                    const c = this.#cells(m, ctx);
-                    return html`<tr part=${c.over ? 'row over-limit-row' : 'row'} class=${c.over ? 'over-limit' : ''}>
-                      <th scope="row" class="member" title=${c.title}><span dir="auto">${c.label}</span></th>
-                      ${c.reasons.map((v) => html`<td class="reason">${v}</td>`)}
-                      <td class="total">${c.total}</td>
-                      <td class=${c.peakClass}>${c.peak}</td>
-                      <td class="limit">${c.limit}</td>
-                      <td class=${c.percentClass}>${c.percent}</td>
-                    </tr>`;
-                  }),
+                  (m) => this.#cachedRow(m, -1, ctx, () => this.#plainRow(m, ctx)),
                 )}
           </tbody>
         </table>
       </div>
       ${truncated
         ? html`<p class="note" part="note" role="note">
-            ${fill(byTotal ? t.membersShowingTop : t.membersShowingFirst, { shown: count(shown), total: count(data.total) })}
+            ${fill(byTotal ? t.membersShowingTop : t.membersShowingFirst, { shown: formatCount(shown, ctx.locale), total: formatCount(data.total, ctx.locale) })}
             ${t.membersSearchHint}
           </p>`
         : nothing}
@@ -774,7 +756,7 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
                     items: rows,
                     keyFunction: (_m: MemberUsage | undefined, index: number) => index,
                     renderItem: (m: MemberUsage | undefined, index: number) =>
-                      m ? this.#virtualRow(m, index, ctx) : this.#placeholderRow(index),
+                      m ? this.#cachedRow(m, index, ctx, () => this.#virtualRow(m, index, ctx)) : this.#placeholderRow(index),
                   })
                 : nothing}
             </div>`}
@@ -787,11 +769,19 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
     `;
   }
 
-  #virtualRow(m: MemberUsage, index: number, ctx: RowContext): TemplateResult {
-    return this.#cachedRow(m, index, ctx, () => this.#buildVirtualRow(m, index, ctx));
+  #plainRow(m: MemberUsage, ctx: RowContext): TemplateResult {
+    const c = this.#cells(m, ctx);
+    return html`<tr part=${c.over ? 'row over-limit-row' : 'row'} class=${c.over ? 'over-limit' : ''}>
+      <th scope="row" class="member" title=${c.title}><span dir="auto">${c.label}</span></th>
+      ${c.reasons.map((v) => html`<td class="reason">${v}</td>`)}
+      <td class="total">${c.total}</td>
+      <td class=${c.peakClass}>${c.peak}</td>
+      <td class="limit">${c.limit}</td>
+      <td class=${c.percentClass}>${c.percent}</td>
+    </tr>`;
   }
 
-  #buildVirtualRow(m: MemberUsage, index: number, ctx: RowContext): TemplateResult {
+  #virtualRow(m: MemberUsage, index: number, ctx: RowContext): TemplateResult {
     const c = this.#cells(m, ctx);
     const editing = this.editing?.memberId === m.id;
     return html`<div
@@ -911,6 +901,11 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
       html`<div class="skeleton-row ${header ? 'header' : ''}">${[0, 1, 2, 3, 4, 5].map(() => html`<span class="skeleton"></span>`)}</div>`;
     return html`<div class="skeleton-table">${row(true)}${[0, 1, 2, 3, 4, 5, 6].map(() => row())}</div>`;
   }
+}
+
+/** A count of members or rows: whole, grouped for the locale. */
+function formatCount(count: number, locale: string): string {
+  return formatNumber(count, locale, { maximumFractionDigits: 0 });
 }
 
 /** A page size the source accepts (1–10,000), or the fallback for nonsense. */

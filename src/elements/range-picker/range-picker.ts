@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { formatDate, formatDateRange, formatNumber } from '../../core/format.js';
 import {
   DEFAULT_RANGE_PRESET,
+  formatRangeValue,
   MAX_RANGE_DAYS,
   parseRangeValue,
   RANGE_PRESETS,
@@ -140,8 +141,13 @@ export class RangePicker extends CreditBase {
     return wanted.find((day) => Number.isInteger(day) && day! >= 1 && day! <= 31) ?? 1;
   }
 
+  /** The pinned instant (own or the dashboard's), else undefined for "now". */
+  get #now(): number | undefined {
+    return this.now ?? this.dashboard?.now;
+  }
+
   get #context(): RangeContext {
-    return { timeZone: this.#timeZone, billingCycleDay: this.#cycleDay, now: this.now ?? this.dashboard?.now };
+    return { timeZone: this.#timeZone, billingCycleDay: this.#cycleDay, now: this.#now };
   }
 
   /** Dates depend on the account's time zone and cycle day: until they are known, none are shown. */
@@ -216,35 +222,24 @@ export class RangePicker extends CreditBase {
 
   #renderCustom() {
     const t = this.text;
-    const today = todayIn(this.#timeZone, this.#context.now);
+    const today = todayIn(this.#timeZone, this.#now);
     const error = this.customError;
     const fields = error ? ERROR_FIELDS[error] : { start: false, end: false };
-    const described = (on: boolean) => (on ? 'range-error' : nothing);
+    const input = (field: 'start' | 'end', label: string, value: string) =>
+      html`<label
+        >${label}
+        <input
+          part="input"
+          name=${field}
+          type="date"
+          max=${today}
+          .value=${value}
+          aria-invalid=${fields[field] ? 'true' : 'false'}
+          aria-describedby=${fields[field] ? 'range-error' : nothing}
+          @input=${(e: Event) => this.#edit(field, (e.target as HTMLInputElement).value)}
+      /></label>`;
     return html`<form class="custom" part="custom" novalidate @submit=${this.#applyCustom} @keydown=${this.#onFormKeydown}>
-      <label
-        >${t.customStart}
-        <input
-          part="input"
-          name="start"
-          type="date"
-          max=${today}
-          .value=${this.customStart}
-          aria-invalid=${fields.start ? 'true' : 'false'}
-          aria-describedby=${described(fields.start)}
-          @input=${(e: Event) => this.#edit('start', (e.target as HTMLInputElement).value)}
-      /></label>
-      <label
-        >${t.customEnd}
-        <input
-          part="input"
-          name="end"
-          type="date"
-          max=${today}
-          .value=${this.customEnd}
-          aria-invalid=${fields.end ? 'true' : 'false'}
-          aria-describedby=${described(fields.end)}
-          @input=${(e: Event) => this.#edit('end', (e.target as HTMLInputElement).value)}
-      /></label>
+      ${input('start', t.customStart, this.customStart)} ${input('end', t.customEnd, this.customEnd)}
       <button class="apply" part="apply" type="submit">${t.apply}</button>
       ${error ? html`<p id="range-error" class="error" part="error" role="alert">${this.#errorText(error)}</p>` : nothing}
     </form>`;
@@ -254,7 +249,7 @@ export class RangePicker extends CreditBase {
     const locale = this.resolvedLocale;
     return fill(this.text[ERROR_TEXT[error]], {
       max: formatNumber(this.#maxDays, locale),
-      today: formatDate(todayIn(this.#timeZone, this.#context.now), locale, 'medium'),
+      today: formatDate(todayIn(this.#timeZone, this.#now), locale, 'medium'),
     });
   }
 
@@ -327,7 +322,7 @@ export class RangePicker extends CreditBase {
   }
 
   #validate() {
-    return validateCustomRange(this.customStart, this.customEnd, { timeZone: this.#timeZone, maxDays: this.#maxDays, now: this.#context.now });
+    return validateCustomRange(this.customStart, this.customEnd, { timeZone: this.#timeZone, maxDays: this.#maxDays, now: this.#now });
   }
 
   #applyCustom(event: Event): void {
@@ -337,7 +332,7 @@ export class RangePicker extends CreditBase {
       this.customError = result.error;
       return;
     }
-    this.#apply(`${result.range.start}/${result.range.end}`);
+    this.#apply(formatRangeValue(result.range));
     this.#closeCustom();
   }
 
