@@ -3,9 +3,7 @@ import { css } from 'lit';
 export const creditDashboardStyles = css`
   :host {
     --_columns: var(--credit-dashboard-columns, 2);
-    display: block;
     container-type: inline-size;
-    color: var(--_text);
   }
   /* A forced theme paints its own backdrop, so a dark dashboard stays legible on a light page. */
   :host([theme]) {

@@ -80,7 +80,9 @@ export const creditSummaryStyles = css`
   .pace .unit {
     font-size: 0.85rem;
   }
+  /* The bar's colour follows the level: the accent, then warning past a threshold, danger past the last. */
   .meter {
+    --_level: var(--_accent);
     position: relative;
     height: 0.6rem;
     border-radius: 999px;
@@ -88,33 +90,23 @@ export const creditSummaryStyles = css`
     border: 1px solid var(--_border);
     overflow: hidden;
   }
+  :host([level='warning']) .meter {
+    --_level: var(--_warning);
+  }
+  :host([level='danger']) .meter {
+    --_level: var(--_danger);
+  }
   .meter .used {
     position: absolute;
     inset-block: 0;
     inset-inline-start: 0;
-    background: var(--_accent);
+    background: var(--_level);
     border-radius: inherit;
   }
   .meter .projected {
     position: absolute;
     inset-block: 0;
-    background: repeating-linear-gradient(
-      -45deg,
-      color-mix(in srgb, var(--_accent) 45%, transparent) 0 4px,
-      transparent 4px 8px
-    );
-  }
-  :host([level='warning']) .meter .used {
-    background: var(--_warning);
-  }
-  :host([level='danger']) .meter .used {
-    background: var(--_danger);
-  }
-  :host([level='warning']) .meter .projected {
-    background: repeating-linear-gradient(-45deg, color-mix(in srgb, var(--_warning) 45%, transparent) 0 4px, transparent 4px 8px);
-  }
-  :host([level='danger']) .meter .projected {
-    background: repeating-linear-gradient(-45deg, color-mix(in srgb, var(--_danger) 45%, transparent) 0 4px, transparent 4px 8px);
+    background: repeating-linear-gradient(-45deg, color-mix(in srgb, var(--_level) 45%, transparent) 0 4px, transparent 4px 8px);
   }
   .meter-label {
     display: flex;
@@ -139,10 +131,8 @@ export const creditSummaryStyles = css`
     gap: 1rem;
     margin: 1rem 0;
   }
+  /* Forced colours need no rule for the bar: the accent is Highlight there, warning and danger CanvasText. */
   @media (forced-colors: active) {
-    .meter .used {
-      background: Highlight;
-    }
     .alert {
       border: 1px solid CanvasText;
     }

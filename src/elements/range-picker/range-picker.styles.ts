@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
 export const rangePickerStyles = css`
-  :host {
-    display: block;
-  }
   .picker {
     display: flex;
     flex-wrap: wrap;

@@ -8,13 +8,6 @@ export const workspaceAllocationTableStyles = css`
     align-items: center;
     gap: 0.5rem 1rem;
   }
-  .title:focus {
-    outline: none;
-  }
-  .title:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
   .mode {
     display: inline-flex;
     align-items: center;
