@@ -3,6 +3,7 @@
  * kept in the URL, and the data-source wrappers that simulate a slow or a
  * failing backend. No DOM here, so the tests can check all of it directly.
  */
+import { sleep } from '../src/data/abort.js';
 import { DataSourceError, throwIfAborted } from '../src/data/errors.js';
 import type {
   AccountInfo,
@@ -275,25 +276,7 @@ export type SimulatedCondition = 'normal' | 'slow' | 'failing';
 export const SLOW_LATENCY_MS = 1500;
 
 /** Resolves after `ms`, or rejects with an `aborted` DataSourceError as soon as the signal fires. */
-export function wait(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    try {
-      throwIfAborted(signal);
-    } catch (error) {
-      reject(error);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new DataSourceError('aborted', 'The request was aborted.', { cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
+export const wait = sleep;
 
 export interface ConditionedSourceOptions {
   condition?: SimulatedCondition;

@@ -75,7 +75,10 @@ export function isDataSourceError(error: unknown): error is DataSourceError {
 
 /** Rejects with an `aborted` error when the signal has fired. */
 export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    throw new DataSourceError('aborted', 'The request was aborted.', { cause: signal.reason });
-  }
+  if (signal?.aborted) throw abortedError(signal);
+}
+
+/** The `aborted` error for a signal that has fired (internal: not re-exported by the entry point). */
+export function abortedError(signal: AbortSignal): DataSourceError {
+  return new DataSourceError('aborted', 'The request was aborted.', { cause: signal.reason });
 }

@@ -3,7 +3,7 @@
  * No DOM, no elements, no msw — this entry point runs in Node too.
  */
 export * from './types.js';
-export * from './errors.js';
+export { DataSourceError, isDataSourceError, throwIfAborted, type DataSourceErrorCode, type DataSourceErrorOptions } from './errors.js';
 export { MemoryDataSource, type MemoryDataSourceOptions } from './memory.js';
 export { RestDataSource, ERROR_STATUS, type RestDataSourceOptions, type RestErrorBody, type TokenProvider } from './rest.js';
 export { generateDemoData, demoAccount, seededRandom, type DemoDataOptions } from './demo-data.js';

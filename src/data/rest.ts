@@ -19,6 +19,7 @@
  * (browsers, Node 20+).
  */
 import { DataSourceError, isDataSourceError, throwIfAborted, type DataSourceErrorCode } from './errors.js';
+import { raceAbort, sleep } from './abort.js';
 import type {
   AccountInfo,
   Allocation,
@@ -534,46 +535,6 @@ function retryAfterMs(value: string | null): number | undefined {
   if (/^\d+$/.test(v)) return Number(v) * 1000;
   const at = Date.parse(v);
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-function abortedError(signal: AbortSignal): DataSourceError {
-  return new DataSourceError('aborted', 'The request was aborted.', { cause: signal.reason });
-}
-
-/** Waits, unless the signal fires first (then rejects `aborted` and clears the timer). */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortedError(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortedError(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Settles with the promise, or rejects `aborted` as soon as the signal fires. */
-function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortedError(signal));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }
 
 function errorText(error: unknown): string {
