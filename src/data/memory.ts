@@ -243,7 +243,7 @@ export class MemoryDataSource implements CreditDataSource {
       let t = NaN;
       if (typeof e !== 'object' || e === null) {
         fault = `must be an object, got ${describeValue(e)}`;
-      } else if ((t = typeof e.time === 'number' ? e.time : parseInstant(e.time)) !== t || !Number.isFinite(t)) {
+      } else if (!Number.isFinite((t = typeof e.time === 'number' ? e.time : parseInstant(e.time)))) {
         field = '.time';
         fault = `must be an ISO 8601 instant with a time zone or epoch milliseconds, got ${describeValue(e.time)}`;
       } else if (typeof e.credits !== 'number' || !(e.credits >= 0) || e.credits > MAX_CREDITS) {
@@ -413,7 +413,7 @@ export class MemoryDataSource implements CreditDataSource {
     // largest groups and folds the rest into Others.
     const groupBy = query.groupBy;
     const column = this.#groupColumn(groupBy);
-    const groups = groupBy === undefined ? 1 : groupBy === 'workspaceKind' ? this.#workspaces.length : this.#groupCount(groupBy);
+    const groups = this.#groupCount(groupBy);
     const grid = this.#accumulate(start, end, bucketOfDay, periods.length, column, groups, keep);
     // Workspace kinds: fold each workspace's cell into its kind's.
     const kindOf = groupBy === 'workspaceKind' ? Uint8Array.from(this.#workspaces, (w) => (w.kind === 'team' ? 0 : 1)) : undefined;
@@ -482,7 +482,8 @@ export class MemoryDataSource implements CreditDataSource {
    * not another scan and sort.
    */
   #rankMembers(query: MemberQuery, sortReason: number | undefined): MemberRanking {
-    const key = JSON.stringify([query.start, query.end, query.filter ?? null, query.search?.trim().toLowerCase() ?? '', query.sort, query.direction]);
+    const needle = query.search?.trim().toLowerCase() ?? '';
+    const key = JSON.stringify([query.start, query.end, query.filter ?? null, needle, query.sort, query.direction]);
     if (this.#ranking?.key === key && this.#ranking.columns === this.#columns) return this.#ranking;
     const start = parseDay(query.start);
     const end = parseDay(query.end);
@@ -515,7 +516,6 @@ export class MemoryDataSource implements CreditDataSource {
       touched.length = 0;
     }
 
-    const needle = query.search?.trim().toLowerCase() ?? '';
     const order: number[] = [];
     for (let i = 0; i < m; i++) {
       if (totals[i] > 0 && (needle === '' || this.#memberSearch[i].includes(needle))) order.push(i);
@@ -804,13 +804,14 @@ export class MemoryDataSource implements CreditDataSource {
     return { forEach: (visit) => sparse.forEach((credits, cell) => visit(cell, credits)) };
   }
 
+  /** How many values the grouping's column holds (workspace kinds: one per workspace, folded after). */
   #groupCount(groupBy: Dimension | undefined): number {
     switch (groupBy) {
+      case undefined: return 1;
       case 'member': return this.#members.length;
-      case 'workspace': return this.#workspaces.length;
       case 'reason': return this.#account.reasons.length;
-      case 'workspaceKind': return 2;
-      default: return 1;
+      case 'workspace':
+      case 'workspaceKind': return this.#workspaces.length;
     }
   }
 

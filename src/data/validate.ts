@@ -264,14 +264,21 @@ export function validateUsageResult(
   const seen = new Set<string>();
   const keys = new Set<string>();
 
-  const periodOk = (period: unknown): boolean => {
-    if (typeof period !== 'string') return false;
+  const checkPeriod = (period: string): boolean => {
     if (query.granularity === 'day') {
       const day = tryParseDay(period);
       return day !== undefined && day >= start && day <= end;
     }
     if (query.granularity === 'month') return MONTH_RE.test(period) && period >= firstMonth && period <= lastMonth;
     return period === 'total';
+  };
+  // Every group repeats each period: parse each distinct one once.
+  const periodVerdicts = new Map<string, boolean>();
+  const periodOk = (period: unknown): boolean => {
+    if (typeof period !== 'string') return false;
+    let ok = periodVerdicts.get(period);
+    if (ok === undefined) periodVerdicts.set(period, (ok = checkPeriod(period)));
+    return ok;
   };
   const keyOk = (key: unknown): boolean => {
     if (query.groupBy === undefined) return key === null;
