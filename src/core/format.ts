@@ -29,7 +29,9 @@ export function toUnit(credits: number, unit?: Pick<UnitLike, 'perCredit'>): num
 
 // ------------------------------------------------------------------ caching
 
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+type CachedFormatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.ListFormat;
+
+const cache = new Map<string, CachedFormatter>();
 
 const canonical = new Map<string, string | undefined>();
 
@@ -48,7 +50,7 @@ function usableLocale(locale: string | undefined): string | undefined {
   return tag;
 }
 
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>(
+function cached<T extends CachedFormatter>(
   kind: string,
   locale: string | undefined,
   options: object,
@@ -229,7 +231,8 @@ export function isolate(text: string): string {
 /** "Chat and Workspace A", in the locale's words. */
 export function formatList(items: readonly string[], locale?: string): string {
   try {
-    return new Intl.ListFormat(usableLocale(locale), { type: 'conjunction' }).format(items);
+    const options = { type: 'conjunction' } as const;
+    return cached('l', locale, options, (tag) => new Intl.ListFormat(tag, options)).format(items);
   } catch {
     return items.join(', ');
   }
