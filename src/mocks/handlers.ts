@@ -8,7 +8,7 @@
  * compare both sides); refusals are `{ "error": { code, message, field? } }`
  * with the status from {@link ERROR_STATUS}.
  */
-import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { delay, http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
 import { DataSourceError, isDataSourceError } from '../data/errors.js';
 import { ERROR_STATUS, type RestErrorBody } from '../data/rest.js';
 import type { CreditDataSource, CreditMode, MemberQuery, UsageFilter, UsageQuery } from '../data/types.js';
@@ -29,6 +29,9 @@ const FILTER_PARAMS = DIMENSIONS.map((d) => `filter.${d}`);
 const USAGE_PARAMS = ['start', 'end', 'granularity', 'groupBy', 'top', ...FILTER_PARAMS];
 const MEMBER_PARAMS = ['start', 'end', 'sort', 'direction', 'search', 'offset', 'limit', ...FILTER_PARAMS];
 
+/** What one endpoint answers; `endpoint` names it in messages. */
+type Answer = (request: Request, params: PathParams, endpoint: string) => Promise<Response>;
+
 /** The handlers for every endpoint of the contract, answering from `source`. */
 export function createMockHandlers(source: CreditDataSource, options: MockHandlerOptions): HttpHandler[] {
   const base = options.baseUrl.replace(/\/+$/, '');
@@ -36,87 +39,71 @@ export function createMockHandlers(source: CreditDataSource, options: MockHandle
   const failureRate = options.failureRate ?? 0;
   const random = options.random ?? Math.random;
 
-  /** Latency, injected failures and error mapping around one endpoint. */
-  const serve = async (endpoint: string, answer: () => Promise<Response>): Promise<Response> => {
-    if (latencyMs > 0) await delay(latencyMs);
-    if (failureRate > 0 && random() < failureRate) {
-      return errorResponse(new DataSourceError('server', `${endpoint}: simulated failure`), 503);
-    }
-    try {
-      return await answer();
-    } catch (error) {
-      return errorResponse(error);
-    }
+  /** One endpoint, named in messages after its method and path (`DELETE /workspaces/{id}`), with latency, injected failures and error mapping around it. */
+  const route = (method: 'get' | 'post' | 'put' | 'delete', path: string, answer: Answer): HttpHandler => {
+    const endpoint = `${method.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`;
+    return http[method](`${base}${path}`, async ({ request, params }) => {
+      if (latencyMs > 0) await delay(latencyMs);
+      if (failureRate > 0 && random() < failureRate) {
+        return errorResponse(new DataSourceError('server', `${endpoint}: simulated failure`), 503);
+      }
+      try {
+        return await answer(request, params, endpoint);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    });
   };
 
   return [
-    http.get(`${base}/account`, ({ request }) =>
-      serve('GET /account', async () => HttpResponse.json(await source.getAccount(request.signal))),
-    ),
+    route('get', '/account', async (request) => HttpResponse.json(await source.getAccount(request.signal))),
 
-    http.get(`${base}/usage`, ({ request }) =>
-      serve('GET /usage', async () => {
-        const query = usageQueryFrom(new URL(request.url).searchParams);
-        return HttpResponse.json(await source.queryUsage(query, request.signal));
-      }),
-    ),
+    route('get', '/usage', async (request, _params, endpoint) => {
+      const query = usageQueryFrom(new URL(request.url).searchParams, endpoint);
+      return HttpResponse.json(await source.queryUsage(query, request.signal));
+    }),
 
-    http.get(`${base}/allocation`, ({ request }) =>
-      serve('GET /allocation', async () => HttpResponse.json(await source.getAllocation(request.signal))),
-    ),
+    route('get', '/allocation', async (request) => HttpResponse.json(await source.getAllocation(request.signal))),
 
-    http.get(`${base}/members`, ({ request }) =>
-      serve('GET /members', async () => {
-        const query = memberQueryFrom(new URL(request.url).searchParams);
-        return HttpResponse.json(await source.queryMembers(query, request.signal));
-      }),
-    ),
+    route('get', '/members', async (request, _params, endpoint) => {
+      const query = memberQueryFrom(new URL(request.url).searchParams, endpoint);
+      return HttpResponse.json(await source.queryMembers(query, request.signal));
+    }),
 
-    http.post(`${base}/transfers`, ({ request }) =>
-      serve('POST /transfers', async () => {
-        const endpoint = 'POST /transfers';
-        if (!source.transferCredits) throw notSupported(endpoint);
-        const key = request.headers.get('Idempotency-Key');
-        if (!key) throw badInput(endpoint, 'Idempotency-Key', 'the Idempotency-Key header is required');
-        const body = await jsonBody(request, endpoint, ['fromWorkspaceId', 'toWorkspaceId', 'amount']);
-        const allocation = await source.transferCredits(
-          {
-            fromWorkspaceId: body.fromWorkspaceId as string,
-            toWorkspaceId: body.toWorkspaceId as string,
-            amount: body.amount as number,
-            idempotencyKey: key,
-          },
-          request.signal,
-        );
-        return HttpResponse.json(allocation);
-      }),
-    ),
+    route('post', '/transfers', async (request, _params, endpoint) => {
+      if (!source.transferCredits) throw notSupported(endpoint);
+      const key = request.headers.get('Idempotency-Key');
+      if (!key) throw badInput(endpoint, 'Idempotency-Key', 'the Idempotency-Key header is required');
+      const body = await jsonBody(request, endpoint, ['fromWorkspaceId', 'toWorkspaceId', 'amount']);
+      const allocation = await source.transferCredits(
+        {
+          fromWorkspaceId: body.fromWorkspaceId as string,
+          toWorkspaceId: body.toWorkspaceId as string,
+          amount: body.amount as number,
+          idempotencyKey: key,
+        },
+        request.signal,
+      );
+      return HttpResponse.json(allocation);
+    }),
 
-    http.put(`${base}/mode`, ({ request }) =>
-      serve('PUT /mode', async () => {
-        const endpoint = 'PUT /mode';
-        if (!source.setCreditMode) throw notSupported(endpoint);
-        const body = await jsonBody(request, endpoint, ['mode']);
-        return HttpResponse.json(await source.setCreditMode(body.mode as CreditMode, request.signal));
-      }),
-    ),
+    route('put', '/mode', async (request, _params, endpoint) => {
+      if (!source.setCreditMode) throw notSupported(endpoint);
+      const body = await jsonBody(request, endpoint, ['mode']);
+      return HttpResponse.json(await source.setCreditMode(body.mode as CreditMode, request.signal));
+    }),
 
-    http.delete(`${base}/workspaces/:id`, ({ request, params }) =>
-      serve('DELETE /workspaces/{id}', async () => {
-        if (!source.deleteWorkspace) throw notSupported('DELETE /workspaces/{id}');
-        return HttpResponse.json(await source.deleteWorkspace(String(params.id), request.signal));
-      }),
-    ),
+    route('delete', '/workspaces/:id', async (request, params, endpoint) => {
+      if (!source.deleteWorkspace) throw notSupported(endpoint);
+      return HttpResponse.json(await source.deleteWorkspace(String(params.id), request.signal));
+    }),
 
-    http.put(`${base}/members/:id/limit`, ({ request, params }) =>
-      serve('PUT /members/{id}/limit', async () => {
-        const endpoint = 'PUT /members/{id}/limit';
-        if (!source.setMemberLimit) throw notSupported(endpoint);
-        const body = await jsonBody(request, endpoint, ['limit']);
-        await source.setMemberLimit(String(params.id), body.limit as number | null, request.signal);
-        return new HttpResponse(null, { status: 204 });
-      }),
-    ),
+    route('put', '/members/:id/limit', async (request, params, endpoint) => {
+      if (!source.setMemberLimit) throw notSupported(endpoint);
+      const body = await jsonBody(request, endpoint, ['limit']);
+      await source.setMemberLimit(String(params.id), body.limit as number | null, request.signal);
+      return new HttpResponse(null, { status: 204 });
+    }),
   ];
 }
 
@@ -150,8 +137,7 @@ function filterFrom(params: Map<string, string[]>): UsageFilter | undefined {
   return filter;
 }
 
-function usageQueryFrom(search: URLSearchParams): UsageQuery {
-  const endpoint = 'GET /usage';
+function usageQueryFrom(search: URLSearchParams, endpoint: string): UsageQuery {
   const p = readParams(search, endpoint, USAGE_PARAMS);
   const one = (name: string) => p.get(name)?.[0];
   const query: Record<string, unknown> = { start: one('start'), end: one('end'), granularity: one('granularity') };
@@ -162,8 +148,7 @@ function usageQueryFrom(search: URLSearchParams): UsageQuery {
   return validateUsageQuery(query, endpoint);
 }
 
-function memberQueryFrom(search: URLSearchParams): MemberQuery {
-  const endpoint = 'GET /members';
+function memberQueryFrom(search: URLSearchParams, endpoint: string): MemberQuery {
   const p = readParams(search, endpoint, MEMBER_PARAMS);
   const one = (name: string) => p.get(name)?.[0];
   const query: Record<string, unknown> = {
