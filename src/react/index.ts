@@ -70,6 +70,14 @@ defineCreditElements();
 /** An event name typed with its `CustomEvent` detail, for the `on…` props. */
 const event = <D>(name: string) => name as EventName<CustomEvent<D>>;
 
+/** The React component for one element: its tag, class, display name and `on…` props. */
+const wrap = <I extends HTMLElement, E extends Record<string, EventName | string>>(
+  tagName: string,
+  elementClass: new () => I,
+  displayName: string,
+  events: E,
+) => createComponent({ react: React, tagName, elementClass, displayName, events });
+
 const rangeEvents = {
   onRangeChange: event<RangeChangeDetail>('range-change'),
 };
@@ -103,99 +111,41 @@ const memberEvents = {
  * every event of the panels inside it bubbles out of it, so each has a prop
  * here too (`onDaySelect`, `onTransferComplete`, …).
  */
-export const CreditDashboard = createComponent({
-  react: React,
-  tagName: 'credit-dashboard',
-  elementClass: CreditDashboardElement,
-  displayName: 'CreditDashboard',
-  events: {
-    onSelectionChange: event<SelectionChangeDetail>('selection-change'),
-    ...rangeEvents,
-    ...summaryEvents,
-    ...selectEvents,
-    ...allocationEvents,
-    ...memberEvents,
-  },
+export const CreditDashboard = wrap('credit-dashboard', CreditDashboardElement, 'CreditDashboard', {
+  onSelectionChange: event<SelectionChangeDetail>('selection-change'),
+  ...rangeEvents,
+  ...summaryEvents,
+  ...selectEvents,
+  ...allocationEvents,
+  ...memberEvents,
 });
 
 /** `<range-picker>`: `onRangeChange` when a range is applied. */
-export const RangePicker = createComponent({
-  react: React,
-  tagName: 'range-picker',
-  elementClass: RangePickerElement,
-  displayName: 'RangePicker',
-  events: rangeEvents,
-});
+export const RangePicker = wrap('range-picker', RangePickerElement, 'RangePicker', rangeEvents);
 
 /** `<credit-summary>`: `onCreditThreshold` when the share used reaches a threshold. */
-export const CreditSummary = createComponent({
-  react: React,
-  tagName: 'credit-summary',
-  elementClass: CreditSummaryElement,
-  displayName: 'CreditSummary',
-  events: summaryEvents,
-});
+export const CreditSummary = wrap('credit-summary', CreditSummaryElement, 'CreditSummary', summaryEvents);
 
 /** `<credit-daily-chart>`: `onDaySelect` when a day is selected or the selection cleared. */
-export const CreditDailyChart = createComponent({
-  react: React,
-  tagName: 'credit-daily-chart',
-  elementClass: CreditDailyChartElement,
-  displayName: 'CreditDailyChart',
-  events: { onDaySelect: selectEvents.onDaySelect },
-});
+export const CreditDailyChart = wrap('credit-daily-chart', CreditDailyChartElement, 'CreditDailyChart', { onDaySelect: selectEvents.onDaySelect });
 
 /** `<credit-monthly-chart>`. */
-export const CreditMonthlyChart = createComponent({
-  react: React,
-  tagName: 'credit-monthly-chart',
-  elementClass: CreditMonthlyChartElement,
-  displayName: 'CreditMonthlyChart',
-});
+export const CreditMonthlyChart = wrap('credit-monthly-chart', CreditMonthlyChartElement, 'CreditMonthlyChart', {});
 
 /** `<credit-by-reason>`: `onReasonSelect` when a reason is selected or the selection cleared. */
-export const CreditByReason = createComponent({
-  react: React,
-  tagName: 'credit-by-reason',
-  elementClass: CreditByReasonElement,
-  displayName: 'CreditByReason',
-  events: { onReasonSelect: selectEvents.onReasonSelect },
-});
+export const CreditByReason = wrap('credit-by-reason', CreditByReasonElement, 'CreditByReason', { onReasonSelect: selectEvents.onReasonSelect });
 
 /** `<credit-by-workspace>`: `onWorkspaceSelect` when a workspace is selected or the selection cleared. */
-export const CreditByWorkspace = createComponent({
-  react: React,
-  tagName: 'credit-by-workspace',
-  elementClass: CreditByWorkspaceElement,
-  displayName: 'CreditByWorkspace',
-  events: { onWorkspaceSelect: selectEvents.onWorkspaceSelect },
-});
+export const CreditByWorkspace = wrap('credit-by-workspace', CreditByWorkspaceElement, 'CreditByWorkspace', { onWorkspaceSelect: selectEvents.onWorkspaceSelect });
 
 /** `<credit-team-split>`. */
-export const CreditTeamSplit = createComponent({
-  react: React,
-  tagName: 'credit-team-split',
-  elementClass: CreditTeamSplitElement,
-  displayName: 'CreditTeamSplit',
-});
+export const CreditTeamSplit = wrap('credit-team-split', CreditTeamSplitElement, 'CreditTeamSplit', {});
 
 /**
  * `<workspace-allocation-table>`. The `onModeChange`, `onTransferRequest` and
  * `onWorkspaceDelete` events are cancelable: `event.preventDefault()` sends nothing.
  */
-export const WorkspaceAllocationTable = createComponent({
-  react: React,
-  tagName: 'workspace-allocation-table',
-  elementClass: WorkspaceAllocationTableElement,
-  displayName: 'WorkspaceAllocationTable',
-  events: allocationEvents,
-});
+export const WorkspaceAllocationTable = wrap('workspace-allocation-table', WorkspaceAllocationTableElement, 'WorkspaceAllocationTable', allocationEvents);
 
 /** `<member-usage-table>`: `onMemberLimitChange`, and the select events when a focus chip is cleared. */
-export const MemberUsageTable = createComponent({
-  react: React,
-  tagName: 'member-usage-table',
-  elementClass: MemberUsageTableElement,
-  displayName: 'MemberUsageTable',
-  events: { ...memberEvents, ...selectEvents },
-});
+export const MemberUsageTable = wrap('member-usage-table', MemberUsageTableElement, 'MemberUsageTable', { ...memberEvents, ...selectEvents });
