@@ -27,6 +27,15 @@ export function demoDataOptions(state: Pick<DemoState, 'size' | 'timeZone' | 'co
   };
 }
 
+/** An organisation by name, as the playground and the one-panel page offer them: a size, or `empty` (the small team before any usage). */
+export type Organisation = Size | 'empty';
+
+/** The `generateDemoData` options of a named organisation, in the account's own time zone. */
+export function organisationOptions(organisation: Organisation, now?: number): DemoDataOptions {
+  const empty = organisation === 'empty';
+  return demoDataOptions({ size: empty ? 'small' : organisation, timeZone: 'account', condition: empty ? 'empty' : 'normal' }, now);
+}
+
 // ------------------------------------------------------------------ worker hand-over
 
 /**

@@ -17,6 +17,7 @@ import type { CreditDataSource } from '../src/data/types.js';
 import { MemoryDataSource } from '../src/data/memory.js';
 import { RestDataSource } from '../src/data/rest.js';
 import { generateDemoData } from '../src/data/demo-data.js';
+import { formatRangeValue } from '../src/core/ranges.js';
 import {
   ACCOUNT_TIME_ZONE,
   ADAPTERS,
@@ -42,7 +43,8 @@ import {
   type DemoState,
   type SimulatedCondition,
 } from './controls.js';
-import { demoDataOptions, liveEvents, unpackDemoData, type PackedDemoData } from './datasets.js';
+import { demoDataOptions, liveEvents } from './datasets.js';
+import { dashboardPanels, generateOffThread, panelsSettled, repaint } from './page.js';
 
 /** Where the mock server answers the REST contract. */
 const API_BASE = '/demo-api/v1';
@@ -81,55 +83,13 @@ function dataSetFor(next: DemoState): Promise<MemoryDataSource> {
   const key = dataSetKey(next);
   let pending = dataSets.get(key);
   if (!pending) {
-    pending = next.size === 'large' ? generateLarge(next) : Promise.resolve().then(() => new MemoryDataSource(generateDemoData(demoDataOptions(next))));
+    const options = demoDataOptions(next);
+    // The 10,000-member organisation is generated in a worker, so the page never freezes.
+    pending = next.size === 'large' ? generateOffThread(options) : Promise.resolve().then(() => new MemoryDataSource(generateDemoData(options)));
     dataSets.set(key, pending);
     pending.catch(() => dataSets.get(key) === pending && dataSets.delete(key));
   }
   return pending;
-}
-
-/** A paint's worth of pause, so a state shown before long work is seen. */
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-
-let generator: Worker | undefined;
-let requests = 0;
-
-/** The 10,000-member organisation: generated in a worker, unpacked in slices, so the page never freezes. */
-async function generateLarge(next: DemoState): Promise<MemoryDataSource> {
-  const options = demoDataOptions(next);
-  let packed: PackedDemoData;
-  try {
-    generator ??= new Worker(new URL('./generate.worker.ts', import.meta.url), { type: 'module' });
-    const worker = generator;
-    const id = ++requests;
-    packed = await new Promise<PackedDemoData>((resolve, reject) => {
-      const onMessage = (event: MessageEvent<{ id: number; packed?: PackedDemoData; error?: string }>) => {
-        if (event.data.id !== id) return;
-        cleanup();
-        if (event.data.packed) resolve(event.data.packed);
-        else reject(new Error(event.data.error ?? 'The generator failed.'));
-      };
-      const onError = (event: Event) => {
-        cleanup();
-        reject(new Error(event instanceof ErrorEvent ? event.message : 'The generator could not start.'));
-      };
-      const cleanup = () => {
-        worker.removeEventListener('message', onMessage);
-        worker.removeEventListener('error', onError);
-      };
-      worker.addEventListener('message', onMessage);
-      worker.addEventListener('error', onError);
-      worker.postMessage({ id, options });
-    });
-  } catch {
-    // No module workers here: generate on the page, after the "generating" state has painted.
-    generator = undefined;
-    await nextFrame();
-    return new MemoryDataSource(generateDemoData(options));
-  }
-  const data = await unpackDemoData(packed, { pause: () => new Promise((resolve) => setTimeout(resolve, 0)) });
-  await nextFrame();
-  return new MemoryDataSource(data);
 }
 
 // ------------------------------------------------------------------ the mock server
@@ -174,8 +134,7 @@ async function serve(source: CreditDataSource, condition: SimulatedCondition): P
 async function apply(next: DemoState, options: { initial?: boolean } = {}): Promise<void> {
   const previous = state;
   state = next;
-  const url = `${location.pathname}${serializeState(next)}${location.hash}`;
-  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
+  writeUrl(next);
   renderControls(next);
   applyPresentation(next);
 
@@ -184,6 +143,12 @@ async function apply(next: DemoState, options: { initial?: boolean } = {}): Prom
   else if (change.condition) await changeCondition(previous!, next);
   startLive();
   checkSettled();
+}
+
+/** Keeps the state in the link: only what differs from the defaults. */
+function writeUrl(s: DemoState): void {
+  const url = `${location.pathname}${serializeState(s)}${location.hash}`;
+  if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
 }
 
 /** Another organisation or adapter: a new source for the dashboard (the organisation from the cache when it can). */
@@ -263,10 +228,7 @@ function applyPresentation(next: DemoState): void {
   const brand = brandCss(next.brand, '#dashboard');
   if (brandStyle.textContent !== brand) {
     brandStyle.textContent = brand;
-    // Charts take their colours when they draw (docs/theming.md): redraw each panel, without reloading.
-    for (const panel of [...dashboard.children, ...(dashboard.shadowRoot?.querySelectorAll('*') ?? [])]) {
-      if ('requestUpdate' in panel && typeof panel.requestUpdate === 'function') panel.requestUpdate();
-    }
+    repaint(dashboard);
   }
   dashboard.theme = next.theme === 'system' ? undefined : next.theme;
   dashboard.locale = next.locale;
@@ -314,18 +276,8 @@ async function addLiveUsage(): Promise<void> {
 
 // ------------------------------------------------------------------ "rendered", for screenshots
 
-/** Every panel of the dashboard's layout. */
-function panels(): Element[] {
-  const shadow = dashboard.shadowRoot;
-  if (!shadow) return [];
-  const grid = shadow.querySelector('[part~="grid"]');
-  return grid ? [...grid.children] : [...dashboard.children];
-}
-
 function settled(): boolean {
-  if (busy > 0 || !dashboard.isConnected || !dashboard.dataSource) return false;
-  const list = panels();
-  return list.length > 0 && list.every((p) => p.getAttribute('state') !== 'loading' && !p.hasAttribute('loading') && (p.hasAttribute('state') || !('state' in p)));
+  return busy === 0 && dashboard.isConnected && !!dashboard.dataSource && panelsSettled(dashboardPanels(dashboard));
 }
 
 let settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -342,7 +294,7 @@ function checkSettled(): void {
     if (root.dataset.rendered) delete root.dataset.rendered;
     return;
   }
-  if (statusLine.textContent === RECOVERED && !panels().some((p) => p.getAttribute('state') === 'error')) say('');
+  if (statusLine.textContent === RECOVERED && !dashboardPanels(dashboard).some((p) => p.getAttribute('state') === 'error')) say('');
   if (root.dataset.rendered) return;
   settleTimer = setTimeout(() => requestAnimationFrame(() => settled() && (root.dataset.rendered = 'true')), 400);
 }
@@ -490,11 +442,10 @@ form.addEventListener('submit', (event) => {
 
 // The range is chosen inside the dashboard; keep it in the link too.
 dashboard.addEventListener('range-change', (event: CustomEvent<RangeChangeDetail>) => {
-  const { start, end, preset } = event.detail;
-  const range = preset === 'custom' ? `${start}/${end}` : preset;
+  const range = formatRangeValue(event.detail);
   if (state && range !== state.range) {
     state = { ...state, range };
-    history.replaceState(null, '', `${location.pathname}${serializeState(state)}${location.hash}`);
+    writeUrl(state);
     renderControls(state);
   }
 });

@@ -5,17 +5,17 @@
  * Every other query parameter becomes an attribute of the panel.
  */
 import '../src/index.js';
-import { generateDemoData, MemoryDataSource, type DemoDataOptions } from '../src/data/index.js';
-import { SIZE_OPTIONS } from './datasets.js';
+import { generateDemoData, MemoryDataSource } from '../src/data/index.js';
+import { organisationOptions, SIZE_OPTIONS, type Organisation } from './datasets.js';
 
 const params = new URLSearchParams(location.search);
 const tag = params.get('tag') ?? 'credit-summary';
 const theme = params.get('theme');
 // The demo's own sizes, plus `empty`: the small organisation before any usage.
-const sizes: Record<string, DemoDataOptions> = { ...SIZE_OPTIONS, empty: { ...SIZE_OPTIONS.small, empty: true } };
-const size = sizes[params.get('size') ?? 'standard'] ?? SIZE_OPTIONS.standard;
+const size = params.get('size') ?? 'standard';
+const organisation: Organisation = size === 'empty' || Object.hasOwn(SIZE_OPTIONS, size) ? (size as Organisation) : 'standard';
 const now = params.has('now') ? Date.parse(params.get('now')!) : Date.UTC(2026, 10, 20, 18);
-const source = new MemoryDataSource(generateDemoData({ seed: 2026, months: 13, now, ...size }));
+const source = new MemoryDataSource(generateDemoData(organisationOptions(organisation, now)));
 
 const dashboard = document.createElement('credit-dashboard');
 dashboard.dataSource = source;

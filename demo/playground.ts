@@ -22,8 +22,9 @@ import '../src/index.js';
 import { CreditElement, type CreditBase } from '../src/base/credit-element.js';
 import { CreditDashboard } from '../src/elements/credit-dashboard/credit-dashboard.js';
 import { generateDemoData, MemoryDataSource, type DemoDataOptions } from '../src/data/index.js';
-import { CONDITION_HINTS, ConditionedSource, type SimulatedCondition } from './controls.js';
-import { SIZE_OPTIONS, unpackDemoData, type PackedDemoData } from './datasets.js';
+import { CONDITION_HINTS, CONDITIONS, ConditionedSource, type Choice, type SimulatedCondition } from './controls.js';
+import { organisationOptions, type Organisation } from './datasets.js';
+import { dashboardPanels, generateOffThread, panelsSettled, repaint } from './page.js';
 
 // ------------------------------------------------------------------ the manifest
 
@@ -220,20 +221,17 @@ function normalize(spec: AttributeSpec, raw: string | null | undefined): string 
 // ------------------------------------------------------------------ state and URL
 
 /** Which organisation feeds the element. */
-type DataChoice = 'standard' | 'small' | 'large' | 'empty';
+type DataChoice = Organisation;
 
-const DATA_CHOICES: readonly { value: DataChoice; label: string }[] = [
+const DATA_CHOICES: readonly Choice<DataChoice>[] = [
   { value: 'standard', label: 'Standard organisation (60 members)' },
   { value: 'small', label: 'Small team (8 members)' },
   { value: 'large', label: 'Large organisation (10,000 members)' },
   { value: 'empty', label: 'Empty organisation (no usage yet)' },
 ];
 
-const CONDITION_CHOICES: readonly { value: SimulatedCondition; label: string }[] = [
-  { value: 'normal', label: 'Normal' },
-  { value: 'slow', label: 'Slow' },
-  { value: 'failing', label: 'Failing' },
-];
+/** The demo's conditions but `empty`, which is an organisation here. */
+const CONDITION_CHOICES = CONDITIONS.filter((c) => c.value !== 'empty') as readonly Choice<SimulatedCondition>[];
 
 interface PlaygroundState {
   tag: string;
@@ -287,47 +285,17 @@ function serializeState(s: PlaygroundState, attributes: readonly AttributeSpec[]
 /** "Today" in the demo, pinned so the figures never change. */
 const NOW = Date.UTC(2026, 10, 20, 18);
 
-/** The `generateDemoData` options of each organisation (without `now`, which the snippet leaves out). */
-function dataOptions(choice: DataChoice): DemoDataOptions {
-  const base = { seed: 2026, months: 13 };
-  if (choice === 'empty') return { ...base, ...SIZE_OPTIONS.small, empty: true };
-  return { ...base, ...SIZE_OPTIONS[choice] };
-}
-
 const dataSets = new Map<DataChoice, Promise<MemoryDataSource>>();
 
 function dataSetFor(choice: DataChoice): Promise<MemoryDataSource> {
   let pending = dataSets.get(choice);
   if (!pending) {
-    const options = { ...dataOptions(choice), now: NOW };
-    pending = choice === 'large' ? generateInWorker(options) : Promise.resolve().then(() => new MemoryDataSource(generateDemoData(options)));
+    const options = organisationOptions(choice, NOW);
+    pending = choice === 'large' ? generateOffThread(options) : Promise.resolve().then(() => new MemoryDataSource(generateDemoData(options)));
     dataSets.set(choice, pending);
     pending.catch(() => dataSets.get(choice) === pending && dataSets.delete(choice));
   }
   return pending;
-}
-
-/** A paint's worth of pause, so a message shown before long work is seen. */
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-
-/** The 10,000-member organisation, generated off the page's thread (on it, after a paint, where module workers are missing). */
-async function generateInWorker(options: DemoDataOptions): Promise<MemoryDataSource> {
-  let packed: PackedDemoData;
-  try {
-    const worker = new Worker(new URL('./generate.worker.ts', import.meta.url), { type: 'module' });
-    packed = await new Promise<PackedDemoData>((resolve, reject) => {
-      worker.addEventListener('message', (event: MessageEvent<{ packed?: PackedDemoData; error?: string }>) => {
-        if (event.data.packed) resolve(event.data.packed);
-        else reject(new Error(event.data.error ?? 'The generator failed.'));
-      });
-      worker.addEventListener('error', (event) => reject(new Error(event instanceof ErrorEvent ? event.message : 'The generator could not start.')));
-      worker.postMessage({ id: 1, options });
-    }).finally(() => worker.terminate());
-  } catch {
-    await nextFrame();
-    return new MemoryDataSource(generateDemoData(options));
-  }
-  return new MemoryDataSource(await unpackDemoData(packed, { pause: () => new Promise((resolve) => setTimeout(resolve, 0)) }));
 }
 
 // ------------------------------------------------------------------ the code snippet
@@ -357,7 +325,8 @@ function snippetTokens(s: PlaygroundState, spec: ElementSpec): Token[] {
   add(punct('<'), tag('script'), ' ', attr('type'), punct('='), value('"module"'), punct('>'), '\n  ');
   add(keyword('import'), ' ', str(`'${entry}'`), ';\n  ');
   add(keyword('import'), ' { MemoryDataSource, generateDemoData } ', keyword('from'), ' ', str("'credit-usage-elements/data'"), ';\n\n  ');
-  const options = optionsSource(dataOptions(s.data));
+  // Without `now`, which only pins the demo's "today".
+  const options = optionsSource(organisationOptions(s.data));
   add('document.querySelector(', str(`'${s.tag}'`), ').dataSource =\n    ', keyword('new'));
   if (options.length <= 56) add(` MemoryDataSource(generateDemoData({ ${options} }));\n`);
   // A long list of options: one per line.
@@ -544,8 +513,7 @@ function paintBrand(target: HTMLElement, brand: string | undefined): void {
     else target.style.removeProperty(property);
   }
   if (!target.getAttribute('style')) target.removeAttribute('style');
-  // Charts read their colours when they update.
-  (target as Partial<CreditBase>).requestUpdate?.();
+  repaint(target);
 }
 
 /** The element changed one of its own attributes (the picker's `value`, the dashboard's `range`, a table's sort): follow it. */
@@ -585,11 +553,7 @@ function onElementEvent(event: Event): void {
 
 function settled(): boolean {
   if (busy > 0 || !element?.isConnected || !element.dataSource) return false;
-  if (element instanceof CreditDashboard) {
-    const grid = element.shadowRoot?.querySelector('[part~="grid"]');
-    const panels = grid ? [...grid.children] : [...element.children];
-    return panels.length > 0 && panels.every((p) => p.getAttribute('state') !== 'loading' && !p.hasAttribute('loading') && (p.hasAttribute('state') || !('state' in p)));
-  }
+  if (element instanceof CreditDashboard) return panelsSettled(dashboardPanels(element));
   if (element instanceof CreditElement) return ['ready', 'empty', 'error'].includes(element.getAttribute('state') ?? '') && !element.hasAttribute('loading');
   // The range picker shows its dates once it knows the account.
   const resolved = element.shadowRoot?.querySelector('[part~="resolved"]');
