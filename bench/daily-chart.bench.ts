@@ -25,12 +25,11 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { ChartController } from '../src/base/chart-controller.js';
 import { lastDays } from '../src/core/ranges.js';
-import { generateDemoData } from '../src/data/demo-data.js';
 import { MemoryDataSource } from '../src/data/memory.js';
 import type { UsageQuery } from '../src/data/types.js';
 import { defineElement } from '../src/base/define.js';
 import { CreditDailyChart } from '../src/elements/credit-daily-chart/credit-daily-chart.js';
-import { median, report, type BenchRow } from './harness.js';
+import { alternately, median, NOW, ninetyDays, report, type BenchRow } from './harness.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 // Defined here rather than through the define module, which the bundler may drop as side-effect free.
@@ -44,40 +43,31 @@ const FONT = 'system-ui, sans-serif';
 const PALETTE = ['#4f46e5', '#0ea5e9', '#f59e0b', '#10b981', '#ec4899', '#8b5cf6', '#ef4444'];
 
 export async function run(options: { events: number; members: number; runs: number; warmup: number }): Promise<BenchRow[]> {
-  const now = Date.UTC(2026, 10, 20, 18);
-  const data = generateDemoData({ seed: 42, members: options.members, workspaces: 12, months: 90 / 30.44, events: options.events, now });
+  const data = ninetyDays(options);
   const source = new MemoryDataSource(data);
-  const { start, end } = lastDays(90, { timeZone: data.account.timeZone, now });
+  const { start, end } = lastDays(90, { timeZone: data.account.timeZone, now: NOW });
   const query: UsageQuery = { start, end, granularity: 'day', groupBy: 'member', top: 10 };
 
   const host = document.createElement('div');
   host.style.cssText = `width:${WIDTH}px;font-family:${FONT}`;
   document.body.append(host);
-  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
   const restoreMotion = reduceMotion();
   try {
     // Warm-up: the JIT (both keep getting faster over the first runs), the
     // account request the element makes once per source, font loading.
     for (let i = 0; i < options.warmup; i++) {
       await plainChart(source, query, host);
-      await dailyChart(source, now, host);
+      await dailyChart(source, host);
     }
-    const plain: number[] = [];
-    const element: number[] = [];
-    for (let i = 0; i < options.runs; i++) {
-      // Alternate which goes first, so neither always runs on a warmer machine.
-      for (const which of i % 2 ? ['element', 'plain'] : ['plain', 'element']) {
-        gc();
-        await idle();
-        if (which === 'plain') plain.push(await plainChart(source, query, host));
-        else element.push(await dailyChart(source, now, host));
-      }
-    }
+    const { plain, element } = await alternately(options.runs, idle, {
+      plain: () => plainChart(source, query, host),
+      element: () => dailyChart(source, host),
+    });
     // Each run's two measurements were taken back to back: their ratio is
     // robust to the machine's load drifting during the benchmark.
     const pairRatios = plain.map((p, i) => element[i] / p);
     const rangeChanges: number[] = [];
-    for (let i = 0; i < options.runs; i++) rangeChanges.push(await rangeChange(source, now, host));
+    for (let i = 0; i < options.runs; i++) rangeChanges.push(await rangeChange(source, host));
 
     const plainMs = median(plain);
     const elementMs = median(element);
@@ -134,18 +124,24 @@ async function plainChart(source: MemoryDataSource, query: UsageQuery, host: HTM
   return ms;
 }
 
-/** The element, from creation until its chart is drawn. */
-async function dailyChart(source: MemoryDataSource, now: number, host: HTMLElement): Promise<number> {
-  const t0 = performance.now();
+/** A 90-day `<credit-daily-chart group-by="member" top="10">` in `host`, once its chart is drawn. */
+async function mountDailyChart(source: MemoryDataSource, host: HTMLElement): Promise<CreditDailyChart> {
   const el = document.createElement('credit-daily-chart') as CreditDailyChart;
   el.setAttribute('group-by', 'member');
   el.setAttribute('top', '10');
   el.range = '90d';
-  el.now = now;
+  el.now = NOW;
   el.dataSource = source;
   const ready = when(el, ['state'], () => el.getAttribute('state') === 'ready');
   host.append(el);
   await ready;
+  return el;
+}
+
+/** The element, from creation until its chart is drawn. */
+async function dailyChart(source: MemoryDataSource, host: HTMLElement): Promise<number> {
+  const t0 = performance.now();
+  const el = await mountDailyChart(source, host);
   const ms = performance.now() - t0;
   const chart = controllerOf(el).chart;
   if (!chart || chart.getDatasetMeta(0).data.length !== 90 || chart.data.datasets.length !== 11) throw new Error('the element did not draw 90 days × 11 series');
@@ -155,16 +151,8 @@ async function dailyChart(source: MemoryDataSource, now: number, host: HTMLEleme
 }
 
 /** A drawn 90-day element switched to 30 days: the time until the chart shows them. */
-async function rangeChange(source: MemoryDataSource, now: number, host: HTMLElement): Promise<number> {
-  const el = document.createElement('credit-daily-chart') as CreditDailyChart;
-  el.setAttribute('group-by', 'member');
-  el.setAttribute('top', '10');
-  el.range = '90d';
-  el.now = now;
-  el.dataSource = source;
-  const ready = when(el, ['state'], () => el.getAttribute('state') === 'ready');
-  host.append(el);
-  await ready;
+async function rangeChange(source: MemoryDataSource, host: HTMLElement): Promise<number> {
+  const el = await mountDailyChart(source, host);
   const controller = controllerOf(el);
   await idle();
   const t0 = performance.now();

@@ -5,10 +5,9 @@
  * slowest single panel). Figures are medians and 95th percentiles.
  */
 import '../src/index.js';
-import { generateDemoData } from '../src/data/demo-data.js';
 import { MemoryDataSource } from '../src/data/memory.js';
 import type { CreditDashboard } from '../src/elements/credit-dashboard/credit-dashboard.js';
-import { median, percentile, report, type BenchRow } from './harness.js';
+import { median, NOW, ninetyDays, percentile, report, type BenchRow } from './harness.js';
 
 const PANELS = [
   'credit-summary',
@@ -34,9 +33,7 @@ function settled(panels: Element[], since: number): Promise<number> {
 }
 
 export async function run(options: { events: number; members: number; runs: number }): Promise<BenchRow[]> {
-  const now = Date.UTC(2026, 10, 20, 18);
-  const data = generateDemoData({ seed: 42, members: options.members, workspaces: 12, months: 90 / 30.44, events: options.events, now });
-  const source = new MemoryDataSource(data);
+  const source = new MemoryDataSource(ninetyDays(options));
   const host = document.createElement('div');
   host.style.width = '1200px';
   document.body.append(host);
@@ -47,7 +44,7 @@ export async function run(options: { events: number; members: number; runs: numb
     for (const tag of PANELS) {
       const el = document.createElement(tag) as HTMLElement & { dataSource: unknown; now: number; range: string };
       el.dataSource = source;
-      el.now = now;
+      el.now = NOW;
       el.range = '90d';
       const t0 = performance.now();
       host.append(el);
@@ -64,7 +61,7 @@ export async function run(options: { events: number; members: number; runs: numb
   for (let r = 0; r < options.runs; r++) {
     const dash = document.createElement('credit-dashboard') as CreditDashboard;
     dash.dataSource = source;
-    dash.now = now;
+    dash.now = NOW;
     dash.range = '90d';
     const t0 = performance.now();
     host.append(dash);

@@ -4,17 +4,15 @@
  * Prints ratios (reference time ÷ memory time) — absolute times on shared
  * machines are noise, ratios measured side by side are not.
  */
-import { generateDemoData } from '../src/data/demo-data.js';
+import { lastDays } from '../src/core/ranges.js';
 import { MemoryDataSource } from '../src/data/memory.js';
 import type { UsageQuery } from '../src/data/types.js';
 import { ReferenceSource } from './reference.js';
-import { median, report, type BenchRow } from './harness.js';
+import { gc, median, NOW, ninetyDays, report, type BenchRow } from './harness.js';
 
 export async function run(options: { events: number; members: number; runs: number }): Promise<BenchRow[]> {
-  const now = Date.UTC(2026, 10, 20, 18);
-  const data = generateDemoData({ seed: 42, members: options.members, workspaces: 12, months: 90 / 30.44, events: options.events, now });
+  const data = ninetyDays(options);
   const n = data.events.length;
-  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
   const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
 
   // Ingest: the memory adapter, several times; the reference once (it is slow).
@@ -40,8 +38,7 @@ export async function run(options: { events: number; members: number; runs: numb
   }
 
   // The daily chart's query: 90 days × member, top 10 + Others.
-  const end = new Date(now).toISOString().slice(0, 10);
-  const start = new Date(now - 89 * 86_400_000).toISOString().slice(0, 10);
+  const { start, end } = lastDays(90, { timeZone: data.account.timeZone, now: NOW });
   const query: UsageQuery = { start, end, granularity: 'day', groupBy: 'member', top: 10 };
   const queries: number[] = [];
   for (let i = 0; i < options.runs * 3; i++) {

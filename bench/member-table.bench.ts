@@ -25,7 +25,7 @@ import type { CreditDataSource, MemberPage, MemberQuery, MemberUsage } from '../
 import { formatNumber, memberLabel } from '../src/core/format.js';
 import { defineElement } from '../src/base/define.js';
 import { MemberUsageTable } from '../src/elements/member-usage-table/member-usage-table.js';
-import { median, percentile, report, type BenchRow } from './harness.js';
+import { alternately, median, NOW, percentile, report, type BenchRow } from './harness.js';
 
 // Registered here rather than by importing the define module: the bundler
 // treats modules outside package.json's `sideEffects` as droppable.
@@ -46,32 +46,8 @@ export interface MemberBenchOptions {
   frames: number;
 }
 
-/** Answers member pages from a list sorted beforehand, a macrotask later, as a server would. */
-class PreparedSource implements CreditDataSource {
-  calls = 0;
-  constructor(
-    readonly inner: MemoryDataSource,
-    readonly all: MemberPage,
-  ) {}
-  getAccount(signal?: AbortSignal) {
-    return this.inner.getAccount(signal);
-  }
-  queryUsage(...args: Parameters<MemoryDataSource['queryUsage']>) {
-    return this.inner.queryUsage(...args);
-  }
-  getAllocation(signal?: AbortSignal) {
-    return this.inner.getAllocation(signal);
-  }
-  async queryMembers(query: MemberQuery): Promise<MemberPage> {
-    this.calls++;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return { members: this.all.members.slice(query.offset, query.offset + query.limit), total: this.all.total };
-  }
-}
-
-/** The memory source, with the instant each member page arrived. */
-class TimedSource implements CreditDataSource {
-  arrived = NaN;
+/** The memory source's account, usage and allocation as they are; each subclass answers member pages its own way, counting them in `calls`. */
+abstract class MembersSource implements CreditDataSource {
   calls = 0;
   constructor(readonly inner: MemoryDataSource) {}
   getAccount(signal?: AbortSignal) {
@@ -83,6 +59,27 @@ class TimedSource implements CreditDataSource {
   getAllocation(signal?: AbortSignal) {
     return this.inner.getAllocation(signal);
   }
+  abstract queryMembers(query: MemberQuery, signal?: AbortSignal): Promise<MemberPage>;
+}
+
+/** Answers member pages from a list sorted beforehand, a macrotask later, as a server would. */
+class PreparedSource extends MembersSource {
+  constructor(
+    inner: MemoryDataSource,
+    readonly all: MemberPage,
+  ) {
+    super(inner);
+  }
+  async queryMembers(query: MemberQuery): Promise<MemberPage> {
+    this.calls++;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return { members: this.all.members.slice(query.offset, query.offset + query.limit), total: this.all.total };
+  }
+}
+
+/** The memory source, with the instant each member page arrived. */
+class TimedSource extends MembersSource {
+  arrived = NaN;
   async queryMembers(query: MemberQuery, signal?: AbortSignal): Promise<MemberPage> {
     this.calls++;
     const page = await this.inner.queryMembers(query, signal);
@@ -92,37 +89,29 @@ class TimedSource implements CreditDataSource {
 }
 
 export async function run(options: MemberBenchOptions): Promise<BenchRow[]> {
-  const now = Date.UTC(2026, 10, 20, 18);
-  const data = generateDemoData({ seed: 7, members: options.members, workspaces: 12, months: 1, events: options.events, now });
+  const data = generateDemoData({ seed: 7, members: options.members, workspaces: 12, months: 1, events: options.events, now: NOW });
   const source = new TimedSource(new MemoryDataSource(data));
-  const account = await source.getAccount();
+  const reasons = (await source.getAccount()).reasons.map((r) => r.id);
   const all = await source.inner.queryMembers({ start: START, end: END, sort: 'total', direction: 'desc', offset: 0, limit: 10_000 });
 
   const host = document.createElement('div');
   host.style.cssText = `width:${WIDTH}px;font-family:system-ui,sans-serif`;
   document.body.append(host);
-  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
   try {
     // Warm-up: JIT, the account request made once per source, fonts.
     for (let i = 0; i < 2; i++) {
-      await plainTable(all.members, account.reasons.map((r) => r.id), host);
-      await virtualizedTable(source, now, host);
+      await plainTable(all.members, reasons, host);
+      await virtualizedTable(source, host);
     }
-    const plain: number[] = [];
-    const element: number[] = [];
-    for (let i = 0; i < options.runs; i++) {
-      for (const which of i % 2 ? ['element', 'plain'] : ['plain', 'element']) {
-        gc();
-        await idle();
-        if (which === 'plain') plain.push(await plainTable(all.members, account.reasons.map((r) => r.id), host));
-        else element.push(await virtualizedTable(source, now, host));
-      }
-    }
+    const { plain, element } = await alternately(options.runs, idle, {
+      plain: () => plainTable(all.members, reasons, host),
+      element: () => virtualizedTable(source, host),
+    });
 
     // Scrolling: idle frames first (the machine's floor), then each source at both paces.
     const idleFrames = await frames(options.frames);
-    const prepared = await scrolling(new PreparedSource(source.inner, all), now, host, options.frames);
-    const memory = await scrolling(source, now, host, options.frames);
+    const prepared = await scrolling(new PreparedSource(source.inner, all), host, options.frames);
+    const memory = await scrolling(source, host, options.frames);
 
     const plainMs = median(plain);
     const elementMs = median(element);
@@ -201,15 +190,20 @@ function firstRows(el: MemberUsageTable): Promise<number> {
   });
 }
 
-async function virtualizedTable(source: TimedSource, now: number, host: HTMLElement): Promise<number> {
+/** A virtualized table on the source in `host`, once its first rows are laid out; `ms` is the time since the page arrived (a `TimedSource`'s only). */
+async function mountTable(source: MembersSource, host: HTMLElement): Promise<{ el: MemberUsageTable; ms: number }> {
   const el = document.createElement('member-usage-table') as MemberUsageTable;
   el.virtualized = true;
   el.dataSource = source;
-  el.now = now;
+  el.now = NOW;
   el.range = RANGE;
   const done = firstRows(el);
   host.append(el);
-  const ms = await done;
+  return { el, ms: await done };
+}
+
+async function virtualizedTable(source: TimedSource, host: HTMLElement): Promise<number> {
+  const { el, ms } = await mountTable(source, host);
   await nextFrame();
   el.remove();
   return ms;
@@ -238,15 +232,8 @@ interface Scrolling {
 }
 
 /** Mounts a virtualized table on the source and scrolls it at reading pace, then a viewport per frame. */
-async function scrolling(source: TimedSource | PreparedSource, now: number, host: HTMLElement, count: number): Promise<Scrolling> {
-  const el = document.createElement('member-usage-table') as MemberUsageTable;
-  el.virtualized = true;
-  el.dataSource = source;
-  el.now = now;
-  el.range = RANGE;
-  const ready = firstRows(el);
-  host.append(el);
-  await ready;
+async function scrolling(source: MembersSource, host: HTMLElement, count: number): Promise<Scrolling> {
+  const { el } = await mountTable(source, host);
   await idle();
   const scroller = el.shadowRoot!.querySelector<HTMLElement>('.scroll')!;
   const before = source.calls;

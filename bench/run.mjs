@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
+import { BROWSER_BUILD } from '../scripts/bundle.mjs';
 import { chromeArgs, chromePath } from '../scripts/chrome.mjs';
 
 const args = process.argv.slice(2);
@@ -47,11 +48,9 @@ async function runSuite(suite) {
     entryPoints: [suite.entry],
     bundle: true,
     format: 'esm',
-    target: 'es2022',
+    ...BROWSER_BUILD,
     write: false,
     minify: true,
-    tsconfig: 'tsconfig.json',
-    define: { 'process.env.NODE_ENV': '"production"' },
   });
   const code = bundle.outputFiles[0].text;
   const server = createServer((req, res) => {
@@ -67,7 +66,7 @@ async function runSuite(suite) {
   const url = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({
     executablePath,
-    args: [...chromeArgs, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+    args: chromeArgs,
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
