@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BROWSER_BUILD } from './bundle.mjs';
 import { minifyTemplatesEsbuild } from './minify-templates.mjs';
 
 const require = createRequire(import.meta.url);
@@ -95,11 +96,9 @@ export async function buildDemo(out = values.out) {
     bundle: true,
     splitting: true,
     format: 'esm',
-    target: 'es2022',
+    ...BROWSER_BUILD,
     minify: true,
     legalComments: 'none',
-    tsconfig: 'tsconfig.json',
-    define: { 'process.env.NODE_ENV': '"production"' },
     conditions: ['production'],
     metafile: true,
     logLevel: 'warning',

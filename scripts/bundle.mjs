@@ -15,6 +15,13 @@ export const BUNDLE_PATH = '/dist/credit-usage-elements.bundle.js';
 /** What the bundle is built from: the main entry point, so it exports what `credit-usage-elements` exports. */
 export const BUNDLE_INPUT = 'src/index.ts';
 
+/**
+ * The esbuild settings every browser build shares (this bundle, the static
+ * demo, the benchmarks): the language level the package ships, the
+ * project's TypeScript settings and lit's production mode.
+ */
+export const BROWSER_BUILD = { target: 'es2022', tsconfig: 'tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } };
+
 const VIRTUAL = '\0virtual-entry.ts';
 
 /**
@@ -43,7 +50,7 @@ export async function buildBundle({ external = [], entry } = {}) {
       ...(entry === undefined ? [] : [virtual]),
       nodeResolve({ browser: true, exportConditions: ['production'] }),
       minifyTemplatesRollup(),
-      esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', define: { 'process.env.NODE_ENV': '"production"' } }),
+      esbuild(BROWSER_BUILD),
     ],
     onwarn(warning, warn) {
       if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
@@ -51,7 +58,7 @@ export async function buildBundle({ external = [], entry } = {}) {
   });
   try {
     const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
-    const { code } = await transform(output[0].code, { minify: true, target: 'es2022', legalComments: 'none', format: 'esm' });
+    const { code } = await transform(output[0].code, { minify: true, target: BROWSER_BUILD.target, legalComments: 'none', format: 'esm' });
     return new TextEncoder().encode(code);
   } finally {
     await bundle.close();

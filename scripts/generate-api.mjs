@@ -170,20 +170,22 @@ function literalUnion(text) {
  * elements — and every public property as itself.
  */
 function jsxTypes(flavour) {
+  const react = flavour === 'react';
+  const name = `CreditElements${react ? 'React' : ''}JSX`;
   const byModule = elements.map((el) => ({ el, from: './' + el.module.replace(/^src\//, '').replace(/\.ts$/, '.js') }));
   const lines = [
     '// Generated from custom-elements.json by `node scripts/generate-api.mjs`; do not edit by hand.',
-    flavour === 'react'
+    react
       ? "// Typed tags for React 19's JSX: `import type {} from 'credit-usage-elements/jsx/react'` once in your app."
       : "// Typed tags for JSX runtimes that use the global JSX namespace (Preact, Solid, …): `import type {} from 'credit-usage-elements/jsx'`.",
     ...byModule.map(({ el, from }) => `import type { ${el.name} } from '${from}';`),
-    ...(flavour === 'react' ? ["import type { DetailedHTMLProps, HTMLAttributes } from 'react';"] : []),
+    ...(react ? ["import type { DetailedHTMLProps, HTMLAttributes } from 'react';"] : []),
     '',
-    flavour === 'react'
+    react
       ? '/** A tag of this element: React\'s HTML attributes, then the element\'s own properties. */\ntype ElementProps<E> = DetailedHTMLProps<HTMLAttributes<E>, E> & Partial<Omit<E, keyof HTMLElement>>;'
       : '/** A tag of this element: its public properties, and the common HTML attributes. */\ntype ElementProps<E> = Partial<Omit<E, keyof HTMLElement>> & {\n  id?: string;\n  class?: string;\n  slot?: string;\n  style?: string;\n  children?: unknown;\n  [attribute: `data-${string}` | `aria-${string}`]: unknown;\n};',
     '',
-    `export interface CreditElements${flavour === 'react' ? 'React' : ''}JSX {`,
+    `export interface ${name} {`,
   ];
   for (const { el } of byModule) {
     const attrs = (el.attributes ?? [])
@@ -193,11 +195,15 @@ function jsxTypes(flavour) {
     lines.push(`  '${el.tagName}': ElementProps<${el.name}> & { ${[...attrs, ...events].join('; ')} };`);
   }
   lines.push('}', '');
-  if (flavour === 'react') {
-    lines.push("declare module 'react' {", '  namespace JSX {', '    // eslint-disable-next-line @typescript-eslint/no-empty-object-type', '    interface IntrinsicElements extends CreditElementsReactJSX {}', '  }', '}', '');
-  } else {
-    lines.push('declare global {', '  namespace JSX {', '    // eslint-disable-next-line @typescript-eslint/no-empty-object-type', '    interface IntrinsicElements extends CreditElementsJSX {}', '  }', '}', '');
-  }
+  lines.push(
+    react ? "declare module 'react' {" : 'declare global {',
+    '  namespace JSX {',
+    '    // eslint-disable-next-line @typescript-eslint/no-empty-object-type',
+    `    interface IntrinsicElements extends ${name} {}`,
+    '  }',
+    '}',
+    '',
+  );
   return lines.join('\n');
 }
 
