@@ -288,6 +288,9 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 
 function sumBy(records: readonly AcmeUsageRecord[], keyOf: (rec: AcmeUsageRecord) => string): Map<string, number> {
   const sums = new Map<string, number>();
-  for (const rec of records) sums.set(keyOf(rec), (sums.get(keyOf(rec)) ?? 0) + rec.credits);
+  for (const rec of records) {
+    const key = keyOf(rec);
+    sums.set(key, (sums.get(key) ?? 0) + rec.credits);
+  }
   return sums;
 }
