@@ -1,11 +1,12 @@
 // Compacts the static text of Lit's `css` and `html` tagged templates before
 // bundling: JavaScript minifiers leave template text as it is, and the
 // elements' styles and markup are a third of the library's code.
-// - css`…` (no substitutions): minified by esbuild's CSS minifier.
-// - html`…`: every run of spaces, tabs and line breaks that holds a line
-//   break becomes one space, which renders the same (no template sets
-//   `white-space: pre`); it works on the source text, so escapes (`\n` in an
-//   attribute, `\u00a0`) are kept as written.
+// - css`…` without substitutions: minified by esbuild's CSS minifier (a
+//   style sheet, or a list of declarations to interpolate into a rule).
+// - html`…`, and css`…` with substitutions: every run of spaces, tabs and
+//   line breaks that holds a line break becomes one space, which renders the
+//   same (no template sets `white-space: pre`); it works on the source text,
+//   so escapes (`\n` in an attribute, `\u00a0`) are kept as written.
 // Used by the npm build (rollup), the single-file bundle and the size check.
 import { transformSync } from 'esbuild';
 import MagicString from 'magic-string';
@@ -17,10 +18,15 @@ const TAGS = new Set(['css', 'html', 'svg']);
 /** Text as it must be written between backticks. */
 const escapeTemplate = (text) => text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 
+const minified = (text) => transformSync(text, { loader: 'css', minify: true, logLevel: 'silent' });
+
+/** A style sheet, or a list of declarations meant to be interpolated into a rule (`css\`--a: 1; --b: 2;\``). */
 function minifyCss(text, where) {
-  const { code, warnings } = transformSync(text, { loader: 'css', minify: true, logLevel: 'silent' });
-  if (warnings.length > 0) throw new Error(`${where}: CSS the minifier warns about: ${warnings[0].text}`);
-  return code.trim();
+  const sheet = minified(text);
+  if (sheet.warnings.length === 0) return sheet.code.trim();
+  const rule = minified(`x{${text}}`);
+  if (rule.warnings.length === 0 && /^x\{.*\}$/s.test(rule.code.trim())) return rule.code.trim().slice(2, -1);
+  throw new Error(`${where}: CSS the minifier warns about: ${sheet.warnings[0].text}`);
 }
 
 /** A line break and the indentation around it → one space (only spaces, tabs and line breaks: a no-break space is content). */
@@ -41,7 +47,8 @@ export function templateEdits(source, fileName = 'source.ts') {
       const where = `${fileName}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
       if (node.tag.text === 'css' && ts.isNoSubstitutionTemplateLiteral(template)) {
         edits.push({ start: template.getStart(file), end: template.end, text: `\`${escapeTemplate(minifyCss(template.text, where))}\`` });
-      } else if (node.tag.text !== 'css') {
+      } else {
+        // Markup, or css with substitutions (the minifier cannot parse around them): line breaks only.
         const pieces = ts.isNoSubstitutionTemplateLiteral(template)
           ? [[template, '`', '`']]
           : [[template.head, '`', '${'], ...template.templateSpans.map((s) => [s.literal, '}', ts.isTemplateTail(s.literal) ? '`' : '${'])];

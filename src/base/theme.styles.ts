@@ -1,5 +1,30 @@
 import { css } from 'lit';
 
+/** The dark set: applied for `theme="dark"`, and for the system preference unless `theme="light"`. */
+const darkTokens = css`
+  --_text: var(--credit-color-text, #e6edf3);
+  --_muted: var(--credit-color-muted, #9198a1);
+  --_surface: var(--credit-color-surface, #161b22);
+  --_subtle: var(--credit-color-subtle, #0d1117);
+  --_border: var(--credit-color-border, #3d444d);
+  --_grid: var(--credit-color-grid, rgba(230, 237, 243, 0.12));
+  --_accent: var(--credit-color-accent, #818cf8);
+  --_on-accent: var(--credit-color-on-accent, #0d1117);
+  --_warning: var(--credit-color-warning, #f59e0b);
+  --_danger: var(--credit-color-danger, #fb923c);
+  --_success: var(--credit-color-success, #4ade80);
+  --_focus: var(--credit-color-focus, #a5b4fc);
+  --_c1: var(--credit-color-1, #818cf8);
+  --_c2: var(--credit-color-2, #38bdf8);
+  --_c3: var(--credit-color-3, #fbbf24);
+  --_c4: var(--credit-color-4, #34d399);
+  --_c5: var(--credit-color-5, #f472b6);
+  --_c6: var(--credit-color-6, #a78bfa);
+  --_c7: var(--credit-color-7, #f87171);
+  --_c8: var(--credit-color-8, #94a3b8);
+  color-scheme: dark;
+`;
+
 /**
  * The design tokens every element shares. Hosts set the public
  * `--credit-*` properties; elements read the private `--_*` ones, which fall
@@ -38,58 +63,12 @@ export const themeStyles = css`
     font-family: var(--_font);
     color: var(--_text);
   }
-  /*
-   * The dark set is written twice, for theme="dark" and for the system
-   * preference: keep the copies equal (the docs tests check they are). A
-   * shared css fragment of bare declarations would not get through the
-   * build's template minifier.
-   */
   :host([theme='dark']) {
-    --_text: var(--credit-color-text, #e6edf3);
-    --_muted: var(--credit-color-muted, #9198a1);
-    --_surface: var(--credit-color-surface, #161b22);
-    --_subtle: var(--credit-color-subtle, #0d1117);
-    --_border: var(--credit-color-border, #3d444d);
-    --_grid: var(--credit-color-grid, rgba(230, 237, 243, 0.12));
-    --_accent: var(--credit-color-accent, #818cf8);
-    --_on-accent: var(--credit-color-on-accent, #0d1117);
-    --_warning: var(--credit-color-warning, #f59e0b);
-    --_danger: var(--credit-color-danger, #fb923c);
-    --_success: var(--credit-color-success, #4ade80);
-    --_focus: var(--credit-color-focus, #a5b4fc);
-    --_c1: var(--credit-color-1, #818cf8);
-    --_c2: var(--credit-color-2, #38bdf8);
-    --_c3: var(--credit-color-3, #fbbf24);
-    --_c4: var(--credit-color-4, #34d399);
-    --_c5: var(--credit-color-5, #f472b6);
-    --_c6: var(--credit-color-6, #a78bfa);
-    --_c7: var(--credit-color-7, #f87171);
-    --_c8: var(--credit-color-8, #94a3b8);
-    color-scheme: dark;
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_text: var(--credit-color-text, #e6edf3);
-      --_muted: var(--credit-color-muted, #9198a1);
-      --_surface: var(--credit-color-surface, #161b22);
-      --_subtle: var(--credit-color-subtle, #0d1117);
-      --_border: var(--credit-color-border, #3d444d);
-      --_grid: var(--credit-color-grid, rgba(230, 237, 243, 0.12));
-      --_accent: var(--credit-color-accent, #818cf8);
-      --_on-accent: var(--credit-color-on-accent, #0d1117);
-      --_warning: var(--credit-color-warning, #f59e0b);
-      --_danger: var(--credit-color-danger, #fb923c);
-      --_success: var(--credit-color-success, #4ade80);
-      --_focus: var(--credit-color-focus, #a5b4fc);
-      --_c1: var(--credit-color-1, #818cf8);
-      --_c2: var(--credit-color-2, #38bdf8);
-      --_c3: var(--credit-color-3, #fbbf24);
-      --_c4: var(--credit-color-4, #34d399);
-      --_c5: var(--credit-color-5, #f472b6);
-      --_c6: var(--credit-color-6, #a78bfa);
-      --_c7: var(--credit-color-7, #f87171);
-      --_c8: var(--credit-color-8, #94a3b8);
-      color-scheme: dark;
+      ${darkTokens}
     }
   }
   @media (forced-colors: active) {

@@ -83,10 +83,14 @@ export async function themeTokens(): Promise<Map<string, { light: string; dark: 
   };
   const read = (b: string) => new Map([...b.matchAll(/--_[\w-]+: var\((--credit-[\w-]+), (.*?)\);/g)].map((m) => [m[1], m[2]]));
   const light = read(block(':host {'));
-  const dark = read(block(":host([theme='dark'])"));
-  // The dark set is written a second time, for `prefers-color-scheme: dark`: the two copies must agree.
-  const system = read(block(":host(:not([theme='light']))"));
-  if (JSON.stringify([...system]) !== JSON.stringify([...dark])) throw new Error("theme.styles.ts: the dark tokens under prefers-color-scheme differ from theme='dark'");
+  // The dark set is one fragment, applied for theme="dark" and for the system preference.
+  const fragment = text.indexOf('const darkTokens = css`');
+  if (fragment < 0) throw new Error('theme.styles.ts has no darkTokens fragment');
+  const dark = read(text.slice(fragment, text.indexOf('`;', fragment)));
+  for (const rule of [":host([theme='dark'])", ":host(:not([theme='light']))"]) {
+    const applies = new RegExp(`${rule.replace(/[()[\]]/g, '\\$&')}\\s*\\{\\s*\\$\\{darkTokens\\}\\s*\\}`);
+    if (!applies.test(text)) throw new Error(`theme.styles.ts: ${rule} does not apply darkTokens`);
+  }
   return new Map([...light].map(([name, value]) => [name, { light: value, dark: dark.get(name) ?? value }]));
 }
 

@@ -20,6 +20,18 @@ describe('minifyTemplates', () => {
     assert.deepEqual(run(out).strings, [':host{display:block;color:red}']);
   });
 
+  it('minifies a css fragment of declarations meant for interpolation into a rule', () => {
+    const out = minifyTemplates('const out = css`\n  --a: var(--b, #ffffff);\n  color-scheme: dark;\n`;');
+    assert.deepEqual(run(out).strings, ['--a: var(--b, #ffffff);color-scheme:dark']);
+  });
+
+  it('only collapses line breaks in css with substitutions, keeping the substitutions', () => {
+    const out = minifyTemplates('const x = 1;\nconst out = css`\n  :host {\n    ${x}\n  }\n`;');
+    const { strings, values } = run(out);
+    assert.deepEqual(strings, [' :host { ', ' } ']);
+    assert.deepEqual(values, [1]);
+  });
+
   it('collapses line breaks in html templates to one space and keeps substitutions', () => {
     const out = minifyTemplates('const x = 1;\nconst out = html`\n  <p class="a">\n    ${x} of\n    ${x + 1}\n  </p>\n`;');
     const { strings, values } = run(out);
