@@ -9,7 +9,7 @@ import { html, LitElement, type nothing, type PropertyValues, type ReactiveContr
 import { property, state } from 'lit/decorators.js';
 import { parseRangeValue, DEFAULT_RANGE_PRESET, type ResolvedRange } from '../core/ranges.js';
 import { unitHeading } from '../core/format.js';
-import { isDataSourceError } from '../data/errors.js';
+import { errorMessage } from '../data/errors.js';
 import type { AccountInfo, CreditDataSource, DisplayUnit, UsageFilter } from '../data/types.js';
 import { guardSource } from '../data/guard.js';
 import { dashboardContext, type DashboardState, type Selection } from './context.js';
@@ -309,7 +309,7 @@ export abstract class CreditElement<T = unknown> extends CreditBase {
     if (error instanceof MissingSourceError) {
       return html`<div part="message" class="message" role="status">${this.text.noSource}</div>`;
     }
-    const message = isDataSourceError(error) || error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return html`<div part="message error" class="message error" role="alert">
       <strong>${this.text.errorTitle}</strong>
       <span>${message}</span>

@@ -102,6 +102,25 @@ export interface CreditsFormatOptions extends NumberOptions {
   unit?: UnitLike;
 }
 
+const separatorCache = new Map<string, { decimal: string; group: string }>();
+
+/**
+ * A locale's decimal mark and grouping separator, for reading numbers people
+ * type ("1.000,5" in de-DE); a space-like separator (narrow or no-break) is
+ * given as a plain space.
+ */
+export function numberSeparators(locale?: string): { decimal: string; group: string } {
+  const key = locale ?? '';
+  let found = separatorCache.get(key);
+  if (!found) {
+    const parts = numberFormat(locale, {}).formatToParts(12345.5);
+    const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+    found = { decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.', group: /\s/.test(group) ? ' ' : group };
+    separatorCache.set(key, found);
+  }
+  return found;
+}
+
 /**
  * Formats an amount of credits in a display unit with its label:
  * "48,210 credits", "1 credit", "28,926,000 conversations". The singular

@@ -82,3 +82,8 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 export function abortedError(signal: AbortSignal): DataSourceError {
   return new DataSourceError('aborted', 'The request was aborted.', { cause: signal.reason });
 }
+
+/** The message to show for anything a call rejected with: an error's message, or the value as text. */
+export function errorMessage(error: unknown): string {
+  return isDataSourceError(error) || error instanceof Error ? error.message : String(error);
+}

@@ -18,7 +18,7 @@
  * Runs wherever `fetch`, `AbortController`, `Headers` and `crypto` exist
  * (browsers, Node 20+).
  */
-import { DataSourceError, isDataSourceError, throwIfAborted, type DataSourceErrorCode } from './errors.js';
+import { DataSourceError, errorMessage, isDataSourceError, throwIfAborted, type DataSourceErrorCode } from './errors.js';
 import { raceAbort, sleep } from './abort.js';
 import type {
   AccountInfo,
@@ -399,7 +399,7 @@ export class RestDataSource implements CreditDataSource {
         token = await this.getToken({ refresh });
       } catch (error) {
         if (isDataSourceError(error)) throw error;
-        throw new DataSourceError('unauthorized', `${call.endpoint}: getToken failed: ${errorText(error)}`, {
+        throw new DataSourceError('unauthorized', `${call.endpoint}: getToken failed: ${errorMessage(error)}`, {
           endpoint: call.endpoint,
           cause: error,
         });
@@ -449,7 +449,7 @@ export class RestDataSource implements CreditDataSource {
       if (timedOut) {
         throw new DataSourceError('timeout', `${endpoint}: no answer within ${this.timeoutMs} ms`, { endpoint, cause: error });
       }
-      throw new DataSourceError('network', `${endpoint}: the request failed: ${errorText(error)}`, { endpoint, cause: error });
+      throw new DataSourceError('network', `${endpoint}: the request failed: ${errorMessage(error)}`, { endpoint, cause: error });
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
@@ -535,10 +535,6 @@ function retryAfterMs(value: string | null): number | undefined {
   if (/^\d+$/.test(v)) return Number(v) * 1000;
   const at = Date.parse(v);
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** A random v4 UUID; `crypto.randomUUID` needs a secure context, `getRandomValues` does not. */

@@ -9,7 +9,7 @@
  * with the status from {@link ERROR_STATUS}.
  */
 import { delay, http, HttpResponse, type HttpHandler, type PathParams } from 'msw';
-import { DataSourceError, isDataSourceError } from '../data/errors.js';
+import { DataSourceError, errorMessage, isDataSourceError } from '../data/errors.js';
 import { ERROR_STATUS, type RestErrorBody } from '../data/rest.js';
 import type { CreditDataSource, CreditMode, MemberQuery, UsageFilter, UsageQuery } from '../data/types.js';
 import { DIMENSIONS, validateMemberQuery, validateUsageQuery } from '../data/validate.js';
@@ -201,7 +201,7 @@ const notSupported = (endpoint: string) =>
 function errorResponse(error: unknown, status?: number): Response {
   const e = isDataSourceError(error)
     ? error
-    : new DataSourceError('server', error instanceof Error ? error.message : String(error), { cause: error });
+    : new DataSourceError('server', errorMessage(error), { cause: error });
   const body: RestErrorBody = { error: e.toJSON() };
   return HttpResponse.json(body, { status: status ?? ERROR_STATUS[e.code] });
 }

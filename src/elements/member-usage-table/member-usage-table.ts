@@ -4,10 +4,11 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { downloadName, toCsv, toJson } from '../../core/export.js';
-import { formatDate, formatDateRange, formatNumber, formatPercent, isolate, memberLabel, percentOf, toUnit } from '../../core/format.js';
+import { formatDate, formatDateRange, formatNumber, formatPercent, isolate, memberLabel, numberSeparators, percentOf, toUnit } from '../../core/format.js';
 import { CreditElement, focusFilter, loadAccount, MissingSourceError, reasonLabel, workspaceName, type LoadContext } from '../../base/credit-element.js';
 import type { Selection } from '../../base/context.js';
 import { fill } from '../../base/strings.js';
+import { errorMessage } from '../../data/errors.js';
 import { guardSource } from '../../data/guard.js';
 import type {
   AccountInfo,
@@ -445,7 +446,7 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
       await guardSource(this.source).setMemberLimit!(edit.memberId, limit);
     } catch (error) {
       if (this.editing?.memberId === edit.memberId) {
-        this.editing = { ...edit, saving: false, error: error instanceof Error ? error.message : String(error) };
+        this.editing = { ...edit, saving: false, error: errorMessage(error) };
         this.#focusNext = { kind: 'limit-input' };
       }
       return;
@@ -534,7 +535,7 @@ export class MemberUsageTable extends CreditElement<MemberTableData> {
       setTimeout(() => URL.revokeObjectURL(url), 0);
     } catch (error) {
       if (!this.isConnected) return;
-      this.exportError = fill(this.text.membersExportFailed, { message: error instanceof Error ? error.message : String(error) });
+      this.exportError = fill(this.text.membersExportFailed, { message: errorMessage(error) });
     }
   }
 
@@ -919,21 +920,9 @@ function clean(value: number): number {
   return Number(value.toPrecision(12));
 }
 
-/** The locale's decimal mark and grouping separator (`.` and `,` for en-US). */
-function separators(locale: string): { decimal: string; group: string } {
-  try {
-    const parts = new Intl.NumberFormat(locale).formatToParts(12345.5);
-    const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
-    const group = parts.find((p) => p.type === 'group')?.value ?? ',';
-    return { decimal, group: /\s/.test(group) ? ' ' : group };
-  } catch {
-    return { decimal: '.', group: ',' };
-  }
-}
-
 /** A number as the limit field shows it: no grouping, the locale's decimal mark. */
 function formatForInput(value: number, locale: string): string {
-  return String(clean(value)).replace('.', separators(locale).decimal);
+  return String(clean(value)).replace('.', numberSeparators(locale).decimal);
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -947,7 +936,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 export function parseLimit(text: string, locale: string): number | null | undefined {
   const compact = text.trim().replace(/[\s\u00a0\u202f]+/g, ' ');
   if (compact === '') return null;
-  const { decimal, group } = separators(locale);
+  const { decimal, group } = numberSeparators(locale);
   const d = escapeRegExp(decimal);
   const g = escapeRegExp(group);
   let normalized: string;

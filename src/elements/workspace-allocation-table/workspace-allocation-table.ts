@@ -2,10 +2,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatCredits, formatNumber, formatPercent, isolate, toUnit, type UnitLike } from '../../core/format.js';
+import { formatCredits, formatNumber, formatPercent, isolate, numberSeparators, toUnit, type UnitLike } from '../../core/format.js';
 import { CreditElement, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
-import { isDataSourceError } from '../../data/errors.js';
+import { errorMessage, isDataSourceError } from '../../data/errors.js';
 import type {
   AccountInfo,
   Allocation,
@@ -89,14 +89,6 @@ export function parseCreditAmount(input: string, options: { decimals?: number; d
   return { value };
 }
 
-function decimalSeparatorOf(locale: string): string {
-  try {
-    return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
-  } catch {
-    return '.';
-  }
-}
-
 /** A fresh idempotency key; `crypto.randomUUID` needs a secure context, so there is a fallback. */
 function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -119,10 +111,6 @@ function collatorFor(locale: string): Intl.Collator {
 /** One figure summed over the workspaces. */
 function sumOf(workspaces: readonly WorkspaceAllocation[], pick: (w: WorkspaceAllocation) => number): number {
   return workspaces.reduce((s, w) => s + pick(w), 0);
-}
-
-function messageOf(error: unknown): string {
-  return isDataSourceError(error) || error instanceof Error ? error.message : String(error);
 }
 
 // ------------------------------------------------------------------ model
@@ -755,7 +743,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
     const source = view.allocation.workspaces.find((w) => w.id === d.sourceId);
     const check: TransferCheck = { amountRequired: false };
     if (!source || d.sourceId === d.targetId || source.remaining <= EPSILON) check.sourceError = t.allocationSourceRequired;
-    const parsed = parseCreditAmount(d.amountText, { decimals: this.#decimals, decimalSeparator: decimalSeparatorOf(this.resolvedLocale) });
+    const parsed = parseCreditAmount(d.amountText, { decimals: this.#decimals, decimalSeparator: numberSeparators(this.resolvedLocale).decimal });
     switch (parsed.problem) {
       case 'required':
         check.amountRequired = true;
@@ -995,8 +983,8 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
       if (this.dialog === d) this.closeDialog();
       change.done(allocation);
     } catch (error) {
-      if (this.dialog === d) d.error = messageOf(error);
-      else this.#announce(`${change.failed} ${messageOf(error)}`, 'error');
+      if (this.dialog === d) d.error = errorMessage(error);
+      else this.#announce(`${change.failed} ${errorMessage(error)}`, 'error');
       change.afterFailure?.(error);
     } finally {
       this.pending = undefined;
