@@ -20,6 +20,16 @@ export interface SeriesRow {
   credits: number;
 }
 
+/** Credits summed per group (rows without a group are left out) or per period. */
+export function creditsBy(rows: readonly SeriesRow[], by: 'key' | 'period'): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const row of rows) {
+    const at = row[by];
+    if (at !== null) sums.set(at, (sums.get(at) ?? 0) + row.credits);
+  }
+  return sums;
+}
+
 /** One group's credits per period. */
 export interface Series {
   key: string | null;

@@ -6,6 +6,7 @@ import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import { workspaceName, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import { formatCredits, formatDateRange, formatPercent, isolate, toUnit } from '../../core/format.js';
+import { creditsBy } from '../../core/series.js';
 import type { AccountInfo } from '../../data/types.js';
 import type { ReasonSelectDetail } from '../credit-dashboard/credit-dashboard.js';
 import { creditByReasonStyles } from './credit-by-reason.styles.js';
@@ -98,8 +99,7 @@ export class CreditByReason extends ChartPanel<ByReasonData> {
       ),
       workspace ? workspaceName(source, workspace, signal) : undefined,
     ]);
-    const byKey = new Map<string, number>();
-    for (const row of usage.rows) if (row.key !== null) byKey.set(row.key, (byKey.get(row.key) ?? 0) + row.credits);
+    const byKey = creditsBy(usage.rows, 'key');
     const slices = [...byKey]
       .filter(([, credits]) => credits > 0)
       .map(([key, credits]) => {

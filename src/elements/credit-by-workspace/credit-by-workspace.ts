@@ -6,7 +6,7 @@ import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import { reasonLabel, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import { formatCredits, formatDateRange, formatNumber, formatPercent, isolate, toUnit } from '../../core/format.js';
-import { OTHERS_KEY } from '../../core/series.js';
+import { creditsBy, OTHERS_KEY } from '../../core/series.js';
 import type { AccountInfo } from '../../data/types.js';
 import type { WorkspaceSelectDetail } from '../credit-dashboard/credit-dashboard.js';
 import { creditByWorkspaceStyles } from './credit-by-workspace.styles.js';
@@ -110,8 +110,7 @@ export class CreditByWorkspace extends ChartPanel<ByWorkspaceData> {
       },
       signal,
     );
-    const byKey = new Map<string, number>();
-    for (const row of usage.rows) if (row.key !== null) byKey.set(row.key, (byKey.get(row.key) ?? 0) + row.credits);
+    const byKey = creditsBy(usage.rows, 'key');
     const bars = [...byKey]
       .filter(([, credits]) => credits > 0)
       .map(([key, credits]) => ({ key, credits, label: key === OTHERS_KEY ? this.text.others : (usage.labels[key] ?? key) }))

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { forecast, type Forecast } from '../../core/forecast.js';
 import { formatDate, formatDateRange, formatNumber, formatPercent, toUnit } from '../../core/format.js';
+import { creditsBy } from '../../core/series.js';
 import { eachDay, todayIn } from '../../core/time.js';
 import { CreditElement, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
@@ -109,8 +110,7 @@ export class CreditSummary extends CreditElement<SummaryData> {
   protected override async load({ source, account, range, timeZone, signal }: LoadContext): Promise<SummaryData> {
     const query = { start: range.start, end: range.end, granularity: 'day' as const };
     const [usage, allocation] = await Promise.all([source.queryUsage(query, signal), source.getAllocation(signal)]);
-    const byDay = new Map<string, number>();
-    for (const row of usage.rows) byDay.set(row.period, (byDay.get(row.period) ?? 0) + row.credits);
+    const byDay = creditsBy(usage.rows, 'period');
     const dailyTotals = eachDay(range.start, range.end).map((d) => byDay.get(d) ?? 0);
     const used = usage.rows.reduce((s, r) => s + r.credits, 0);
     const remaining = Math.max(0, allocation.workspaces.reduce((s, w) => s + w.remaining, 0));

@@ -5,6 +5,7 @@ import { ChartPanel, type PanelTable } from '../../base/chart-panel.js';
 import { focusFilter, reasonLabel, type LoadContext } from '../../base/credit-element.js';
 import { fill } from '../../base/strings.js';
 import { formatCredits, formatDateRange, formatPercent, toUnit } from '../../core/format.js';
+import { creditsBy } from '../../core/series.js';
 import type { AccountInfo, WorkspaceKind } from '../../data/types.js';
 import { creditTeamSplitStyles } from './credit-team-split.styles.js';
 
@@ -77,8 +78,7 @@ export class CreditTeamSplit extends ChartPanel<TeamSplitData> {
       source.queryUsage({ start: range.start, end: range.end, granularity: 'total', groupBy: 'workspaceKind', ...(filter ? { filter } : {}) }, signal),
       source.getAllocation(signal),
     ]);
-    const credits = new Map<string, number>();
-    for (const row of usage.rows) if (row.key !== null) credits.set(row.key, (credits.get(row.key) ?? 0) + row.credits);
+    const credits = creditsBy(usage.rows, 'key');
     const present = new Set(allocation.workspaces.map((w) => w.kind));
     const onlyKind = present.size === 1 ? [...present][0] : undefined;
     // A kind is listed when the account has such workspaces or usage in them (a deleted workspace's, say).
