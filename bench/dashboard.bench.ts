@@ -6,19 +6,10 @@
  */
 import '../src/index.js';
 import { MemoryDataSource } from '../src/data/memory.js';
-import type { CreditDashboard } from '../src/elements/credit-dashboard/credit-dashboard.js';
+import { CreditDashboard } from '../src/elements/credit-dashboard/credit-dashboard.js';
 import { median, NOW, ninetyDays, percentile, report, type BenchRow } from './harness.js';
 
-const PANELS = [
-  'credit-summary',
-  'credit-daily-chart',
-  'credit-monthly-chart',
-  'credit-by-reason',
-  'credit-by-workspace',
-  'credit-team-split',
-  'workspace-allocation-table',
-  'member-usage-table',
-];
+const PANELS = CreditDashboard.defaultPanels;
 
 /** Resolves once every given panel has finished loading and rendered (two frames for charts to draw). */
 function settled(panels: Element[], since: number): Promise<number> {

@@ -88,18 +88,7 @@ interface ElementSpec {
 const OUTPUTS = new Set(['loading', 'state', 'level']);
 
 /** The order of the element list (others, if the manifest grows, follow). */
-const ORDER = [
-  'credit-dashboard',
-  'range-picker',
-  'credit-summary',
-  'credit-daily-chart',
-  'credit-monthly-chart',
-  'credit-by-reason',
-  'credit-by-workspace',
-  'credit-team-split',
-  'workspace-allocation-table',
-  'member-usage-table',
-];
+const ORDER = ['credit-dashboard', 'range-picker', ...CreditDashboard.defaultPanels];
 const DEFAULT_TAG = 'credit-daily-chart';
 /** Elements that need the page's whole width (see playground.css). */
 const WIDE = new Set(['credit-dashboard', 'workspace-allocation-table', 'member-usage-table']);

@@ -68,6 +68,9 @@ const LAYOUT: [string, string][] = [
 export class CreditDashboard extends CreditBase {
   static override styles = [...CreditBase.styles, creditDashboardStyles];
 
+  /** The panels of the default layout, in order (canonical tags; a prefixed dashboard lays out the prefixed ones). */
+  static readonly defaultPanels: readonly string[] = Object.freeze(LAYOUT.map(([tag]) => tag));
+
   /** The range: `7d`, `14d`, `30d`, `90d`, `billing-month` (default), `previous-billing-month` or `YYYY-MM-DD/YYYY-MM-DD`. */
   @property({ reflect: true }) range = 'billing-month';
 
