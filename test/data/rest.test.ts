@@ -1,18 +1,16 @@
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
-import { setupWorker } from 'msw/browser';
 import { DataSourceError } from '../../src/data/errors.js';
 import { ERROR_STATUS, RestDataSource, type RestDataSourceOptions } from '../../src/data/rest.js';
 import type { AccountInfo, Allocation, MemberPage, MemberQuery, UsageQuery, UsageResult } from '../../src/data/types.js';
+import { mockWorker } from '../msw.js';
 import { rejection } from './fixtures.js';
 
 const BASE = '/rest-test/v1';
 const url = (path: string) => `${BASE}${path}`;
 
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } }));
+const worker = mockWorker();
 afterEach(() => worker.resetHandlers());
-after(() => worker.stop());
 
 const source = (options: Partial<RestDataSourceOptions> = {}) =>
   new RestDataSource({ baseUrl: BASE, retryDelayMs: 1, ...options });

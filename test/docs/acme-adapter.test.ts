@@ -8,7 +8,6 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
-import { setupWorker } from 'msw/browser';
 import '../../src/index.js';
 import { AcmeDataSource } from '../../docs/examples/acme-adapter.js';
 import { checkAdapter } from '../../docs/examples/check-adapter.js';
@@ -25,6 +24,7 @@ import {
   type UsageQuery,
   type UsageResult,
 } from '../../src/data/types.js';
+import { mockWorker } from '../msw.js';
 import { acmeHandlers, asMemoryInput, type AcmeEvent, type AcmeWorld, type RequestLog } from './acme-server.js';
 import { blocksUnder, dashboardReady, page, source, until } from './helpers.js';
 
@@ -100,9 +100,7 @@ function world(): AcmeWorld {
   };
 }
 
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } }));
-after(() => worker.stop());
+const worker = mockWorker();
 
 let log: RequestLog;
 let acme: AcmeDataSource;

@@ -7,12 +7,12 @@
  */
 import { expect } from '@open-wc/testing';
 import { http, type HttpHandler } from 'msw';
-import { setupWorker } from 'msw/browser';
 import { generateDemoData } from '../../src/data/demo-data.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
 import { ERROR_STATUS, RestDataSource } from '../../src/data/rest.js';
 import type { CreditDataSource, Dimension, Granularity } from '../../src/data/types.js';
 import { createMockHandlers } from '../../src/mocks/index.js';
+import { mockWorker } from '../msw.js';
 import { page, slug, headings } from './helpers.js';
 import { checkKeywords, resolvePointer, validate, type Schema } from './json-schema.js';
 
@@ -63,12 +63,10 @@ const parametersOf = (op: Operation) => (op.parameters ?? []).map((p) => deref<P
 
 // ------------------------------------------------------------------ the server
 
-const worker = setupWorker();
+const worker = mockWorker();
 before(async () => {
   spec = JSON.parse(await page('docs/openapi.json')) as OpenApi;
-  await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
 });
-after(() => worker.stop());
 
 /** Problems found in requests seen on the way to the mock handlers. */
 let requestProblems: string[] = [];

@@ -6,12 +6,13 @@
  */
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
-import { setupWorker } from 'msw/browser';
 import '../../src/index.js';
 import { DataSourceError } from '../../src/data/errors.js';
 import { RestDataSource } from '../../src/data/rest.js';
 import type { CreditDataSource } from '../../src/data/types.js';
 import { createMockHandlers } from '../../src/mocks/handlers.js';
+import { readOnly } from '../data/fixtures.js';
+import { mockWorker } from '../msw.js';
 import {
   errorText,
   goodSource,
@@ -20,7 +21,6 @@ import {
   PANELS,
   RANGE,
   reached,
-  readOnly,
   retryButton,
   settled,
   stateOf,
@@ -30,9 +30,7 @@ import {
 
 const BASE = '/reliability-faults/v1';
 const url = (path: string) => `${BASE}${path}`;
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } }));
-after(() => worker.stop());
+const worker = mockWorker();
 
 /** A representative set: one of each kind (text, bar chart, doughnut, allocation and member tables) and each read. */
 const REPRESENTATIVE = ['credit-summary', 'credit-daily-chart', 'credit-by-reason', 'credit-team-split', 'workspace-allocation-table', 'member-usage-table'];
@@ -53,7 +51,7 @@ function expectFailed(panels: Panel[], ...needles: string[]): void {
     expect(el.hasAttribute('loading'), `${el.localName} loading`).to.equal(false);
     expect(el.shadowRoot!.querySelector('[part="skeleton"]'), `${el.localName} skeleton`).to.equal(null);
     for (const needle of needles) expect(errorText(el), `${el.localName} message`).to.contain(needle);
-    expect(retryButton(el), `${el.localName} Retry`).to.exist;
+    expect(retryButton(el)?.textContent?.trim(), `${el.localName} Retry`).to.equal('Retry');
   }
 }
 
@@ -79,6 +77,15 @@ function failing(fail: () => Promise<never> | never) {
   return { source, state };
 }
 
+/** Panels on a source whose reads fail as `fail` says: each shows `message`; once the source heals, Retry loads it. */
+async function failsThenRecovers(fail: () => Promise<never> | never, message: string, tags = REPRESENTATIVE): Promise<void> {
+  const { source, state } = failing(fail);
+  const panels = await mountAll(source, tags);
+  expectFailed(panels, message);
+  state.healed = true;
+  await retryAll(panels);
+}
+
 describe('faults: every panel ends in a clear state', function () {
   this.timeout(30_000);
   let watch: ReturnType<typeof watchWindow>;
@@ -92,31 +99,20 @@ describe('faults: every panel ends in a clear state', function () {
 
   describe('host adapters', () => {
     it('a read that rejects with a DataSourceError: its message, then Retry recovers', async () => {
-      const { source, state } = failing(() => Promise.reject(new DataSourceError('server', 'The usage service is down for maintenance.')));
-      const panels = await mountAll(source, ALL);
-      expectFailed(panels, 'The usage service is down for maintenance.');
-      state.healed = true;
-      await retryAll(panels);
+      await failsThenRecovers(() => Promise.reject(new DataSourceError('server', 'The usage service is down for maintenance.')), 'The usage service is down for maintenance.', ALL);
       clean();
     });
 
     it('a read that rejects with a plain string: shown as it is', async () => {
-      const { source, state } = failing(() => Promise.reject('backend said no'));
-      const panels = await mountAll(source);
-      expectFailed(panels, 'backend said no');
-      state.healed = true;
-      await retryAll(panels);
+      await failsThenRecovers(() => Promise.reject('backend said no'), 'backend said no');
       clean();
     });
 
     it('a read that throws synchronously instead of rejecting', async () => {
-      const { source, state } = failing(() => {
+      const fail = () => {
         throw new TypeError('Cannot read properties of undefined (reading "rows")');
-      });
-      const panels = await mountAll(source, ALL);
-      expectFailed(panels, 'Cannot read properties of undefined');
-      state.healed = true;
-      await retryAll(panels);
+      };
+      await failsThenRecovers(fail, 'Cannot read properties of undefined', ALL);
       clean();
     });
 
@@ -138,20 +134,12 @@ describe('faults: every panel ends in a clear state', function () {
     });
 
     it('a read that the backend aborts (not the panel): an error, not a skeleton', async () => {
-      const { source, state } = failing(() => Promise.reject(new DataSourceError('aborted', 'The request was aborted.')));
-      const panels = await mountAll(source);
-      expectFailed(panels, 'The request was aborted.');
-      state.healed = true;
-      await retryAll(panels);
+      await failsThenRecovers(() => Promise.reject(new DataSourceError('aborted', 'The request was aborted.')), 'The request was aborted.');
       clean();
     });
 
     it('a read that rejects with a DOMException AbortError from fetch', async () => {
-      const { source, state } = failing(() => Promise.reject(new DOMException('The user aborted a request.', 'AbortError')));
-      const panels = await mountAll(source);
-      expectFailed(panels, 'The user aborted a request.');
-      state.healed = true;
-      await retryAll(panels);
+      await failsThenRecovers(() => Promise.reject(new DOMException('The user aborted a request.', 'AbortError')), 'The user aborted a request.');
       clean();
     });
 
