@@ -6,12 +6,12 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { setupWorker } from 'msw/browser';
 import '../../src/index.js';
 import type { CreditDashboard } from '../../src/elements/credit-dashboard/credit-dashboard.js';
 import { generateDemoData } from '../../src/data/demo-data.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
 import { createMockHandlers } from '../../src/mocks/index.js';
+import { mockWorker } from '../msw.js';
 import {
   blocksUnder,
   codeBlocks,
@@ -22,6 +22,7 @@ import {
   page,
   panelsOf,
   sandbox,
+  sandboxesRemovedAfterEach,
   sandboxPage,
   source,
   tableRows,
@@ -29,31 +30,21 @@ import {
   until,
   type Sandbox,
 } from './helpers.js';
+import { canonicalTags } from './sources.js';
 
 const CDN = 'https://cdn.jsdelivr.net/npm/credit-usage-elements/dist/credit-usage-elements.bundle.js';
 const PANELS = 8;
 
 let md: string;
-let open: Sandbox[] = [];
 before(async () => {
   md = await page('docs/getting-started.md');
 });
-afterEach(() => {
-  open.forEach((s) => s.remove());
-  open = [];
-});
+const open = sandboxesRemovedAfterEach();
 
 async function run(body: string, modules: string[]): Promise<Sandbox> {
   const s = await sandbox(body, modules.map(mapImports));
   open.push(s);
   return s;
-}
-
-/** The canonical tags, from the registry every other entry point follows. */
-async function canonicalTags(): Promise<string[]> {
-  const register = await source('src/register.ts');
-  const map = register.slice(register.indexOf('export const creditElements'));
-  return [...map.slice(0, map.indexOf('};')).matchAll(/^\s*'([a-z-]+)':/gm)].map((m) => m[1]);
 }
 
 describe('docs: getting-started.md', () => {
@@ -116,9 +107,7 @@ describe('docs: getting-started.md', () => {
   });
 
   describe('connecting your own data', () => {
-    const worker = setupWorker();
-    before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } }));
-    after(() => worker.stop());
+    const worker = mockWorker();
 
     it('RestDataSource with a token callback, against the mock server', async () => {
       const auth: (string | null)[] = [];

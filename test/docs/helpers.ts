@@ -162,6 +162,18 @@ export async function sandboxPage(html: string): Promise<Sandbox> {
   return { frame, window: win, document: frame.contentDocument!, errors: win.__errors, remove: () => frame.remove() };
 }
 
+/**
+ * The sandboxes a test file's tests open, removed after each test: a test
+ * pushes every sandbox it opens. Call it at the top level of the file.
+ */
+export function sandboxesRemovedAfterEach(): Sandbox[] {
+  const open: Sandbox[] = [];
+  afterEach(() => {
+    for (const s of open.splice(0)) s.remove();
+  });
+  return open;
+}
+
 /** A page holding `body`, with `modules` run as `<script type="module">` after it. */
 export function sandbox(body: string, modules: string[] = []): Promise<Sandbox> {
   const scripts = modules.map((m) => `<script type="module">${m}</script>`).join('');

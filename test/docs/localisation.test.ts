@@ -13,17 +13,13 @@ import { MemoryDataSource } from '../../src/data/memory.js';
 import type { CreditDashboard } from '../../src/elements/credit-dashboard/credit-dashboard.js';
 import type { CreditSummary } from '../../src/elements/credit-summary/credit-summary.js';
 import { account, ev, smallOrg } from '../data/fixtures.js';
-import { blocksUnder, dashboardReady, mapImports, page, sandbox, sandboxPage, tableRows, unquote, until, type Sandbox } from './helpers.js';
+import { blocksUnder, dashboardReady, mapImports, page, sandbox, sandboxesRemovedAfterEach, sandboxPage, tableRows, unquote, until } from './helpers.js';
 
 let md: string;
-let open: Sandbox[] = [];
 before(async () => {
   md = await page('docs/localisation.md');
 });
-afterEach(() => {
-  open.forEach((s) => s.remove());
-  open = [];
-});
+const open = sandboxesRemovedAfterEach();
 
 /** Intl's spaces (no-break, narrow no-break, thin) as plain spaces. */
 const spaces = (s: string) => s.replace(/[\u00a0\u202f\u2009]/g, ' ');

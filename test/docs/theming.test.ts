@@ -6,22 +6,18 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { Chart } from 'chart.js';
-import { blocksUnder, codeBlocks, dashboardReady, mapImports, page, sandbox, source, tableRows, unquote, until, type Sandbox } from './helpers.js';
+import { blocksUnder, codeBlocks, dashboardReady, mapImports, page, sandbox, sandboxesRemovedAfterEach, source, tableRows, unquote, until, type Sandbox } from './helpers.js';
 import { canonicalTags, elementTokens, partsByTag, themeTokens } from './sources.js';
 
 /** State names some parts carry besides their own (see the page). */
 const SECOND_NAMES = ['selected', 'over-limit-row', 'error'];
 
 let md: string;
-let open: Sandbox[] = [];
 before(async () => {
   md = await page('docs/theming.md');
 });
-afterEach(async () => {
-  open.forEach((s) => s.remove());
-  open = [];
-  await emulateMedia({ colorScheme: 'light' });
-});
+const open = sandboxesRemovedAfterEach();
+afterEach(() => emulateMedia({ colorScheme: 'light' }));
 
 /** The CSS block under a heading (the one mentioning `text`, when given). */
 const css = (heading: string, text = '') => blocksUnder(md, heading, 'css').find((b) => b.code.includes(text))!.code;
