@@ -5,7 +5,6 @@
  * `RestDataSource` → fetch → msw → `createMockHandlers`.
  */
 import { expect } from '@open-wc/testing';
-import { setupWorker } from 'msw/browser';
 import { generateDemoData, type DemoDataOptions } from '../../src/data/demo-data.js';
 import { isDataSourceError } from '../../src/data/errors.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
@@ -13,15 +12,14 @@ import { ERROR_STATUS, RestDataSource } from '../../src/data/rest.js';
 import type { Allocation, CreditDataSource, Dimension, Granularity, MemberQuery, UsageQuery, UsageResult } from '../../src/data/types.js';
 import { OTHERS_KEY } from '../../src/data/types.js';
 import { createMockHandlers } from '../../src/mocks/index.js';
-import { rejection } from './fixtures.js';
+import { mockWorker } from '../msw.js';
+import { readOnly, rejection } from './fixtures.js';
 
 const BASE = '/contract-test/v1';
 const DEMO: DemoDataOptions = { seed: 7, members: 30, workspaces: 7, months: 4, now: Date.UTC(2024, 5, 20, 18), billingCycleDay: 15 };
 const RANGE = { start: '2024-03-01', end: '2024-06-20' };
 
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } }));
-after(() => worker.stop());
+const worker = mockWorker();
 
 let direct: MemoryDataSource;
 let served: MemoryDataSource;
@@ -273,14 +271,7 @@ describe('mock handlers', () => {
   };
 
   it('answer not-supported (501) for the optional methods a source lacks', async () => {
-    const { getAccount, queryUsage, getAllocation, queryMembers } = direct;
-    const readOnly: CreditDataSource = {
-      getAccount: getAccount.bind(direct),
-      queryUsage: queryUsage.bind(direct),
-      getAllocation: getAllocation.bind(direct),
-      queryMembers: queryMembers.bind(direct),
-    };
-    worker.resetHandlers(...createMockHandlers(readOnly, { baseUrl: BASE }));
+    worker.resetHandlers(...createMockHandlers(readOnly(direct), { baseUrl: BASE }));
     for (const call of [
       rest.transferCredits({ fromWorkspaceId: 'ws_primary', toWorkspaceId: 'ws_1', amount: 1 }),
       rest.setCreditMode('shared-pool'),

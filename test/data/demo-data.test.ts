@@ -52,12 +52,20 @@ describe('generateDemoData', () => {
     expect(Math.max(...weekdays)).to.be.greaterThan(1.8 * avg(weekdays));
   });
 
-  it('makes about as many events as asked for, and none when empty', () => {
+  it('makes about as many events as asked for, and none when empty', async () => {
     const many = generateDemoData({ seed: 1, members: 300, months: 3, events: 50_000, now });
     expect(many.events.length).to.be.within(42_000, 58_000);
     const empty = generateDemoData({ seed: 1, members: 5, empty: true, now });
     expect(empty.events).to.deep.equal([]);
     expect(() => new MemoryDataSource(empty)).not.to.throw();
+    // An organisation that has used nothing yet: no usage, every credit still there.
+    const source = new MemoryDataSource(empty);
+    const usage = await source.queryUsage({ start: '2026-08-01', end: '2026-11-20', granularity: 'day' });
+    expect(usage.rows).to.deep.equal([]);
+    const allocation = await source.getAllocation();
+    expect(allocation.workspaces.map((w) => w.used)).to.deep.equal(allocation.workspaces.map(() => 0));
+    expect(allocation.workspaces.reduce((s, w) => s + w.remaining, 0)).to.equal(allocation.totalCredits);
+    expect(allocation.totalCredits).to.be.greaterThan(0);
   });
 
   it('refuses nonsense sizes', () => {

@@ -74,6 +74,16 @@ export function hangingSource(): CreditDataSource {
   return { getAccount: never, queryUsage: never, getAllocation: never, queryMembers: never };
 }
 
+/** The same source, forwarding the four reads only (no capabilities, no subscribe). */
+export function readOnly(inner: CreditDataSource): CreditDataSource {
+  return {
+    getAccount: (s) => inner.getAccount(s),
+    queryUsage: (q, s) => inner.queryUsage(q, s),
+    getAllocation: (s) => inner.getAllocation(s),
+    queryMembers: (q, s) => inner.queryMembers(q, s),
+  };
+}
+
 /** `inner`, with one read rejecting with `error` for as long as `failing()` says so. */
 export function failingWhile(
   inner: CreditDataSource,
@@ -81,12 +91,7 @@ export function failingWhile(
   failing: () => boolean,
   error: () => Error,
 ): CreditDataSource {
-  const source: CreditDataSource = {
-    getAccount: (s) => inner.getAccount(s),
-    queryUsage: (q, s) => inner.queryUsage(q, s),
-    getAllocation: (s) => inner.getAllocation(s),
-    queryMembers: (q, s) => inner.queryMembers(q, s),
-  };
+  const source = readOnly(inner);
   const real = source[method] as (...args: unknown[]) => Promise<unknown>;
   (source as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => (failing() ? Promise.reject(error()) : real(...args));
   return source;

@@ -75,28 +75,6 @@ export function watchWindow() {
   };
 }
 
-/** A mulberry32 PRNG: the same seed, the same sequence. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The same source, forwarding the four reads only (no capabilities, no subscribe). */
-export function readOnly(inner: CreditDataSource): CreditDataSource {
-  return {
-    getAccount: (s) => inner.getAccount(s),
-    queryUsage: (q, s) => inner.queryUsage(q, s),
-    getAllocation: (s) => inner.getAllocation(s),
-    queryMembers: (q, s) => inner.queryMembers(q, s),
-  };
-}
-
 /** Mounts one element per tag into `host`, standalone, on `source`. */
 export function mountPanels(host: HTMLElement, tags: string[], source: CreditDataSource, attrs: Record<string, string> = {}): Panel[] {
   return tags.map((tag) => {

@@ -10,11 +10,12 @@ import '../../src/index.js';
 import { formatDate } from '../../src/core/format.js';
 import { parseRangeValue } from '../../src/core/ranges.js';
 import { eachDay } from '../../src/core/time.js';
+import { seededRandom } from '../../src/data/demo-data.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
 import type { CreditDataSource, MemberQuery, UsageEvent, UsageQuery } from '../../src/data/types.js';
 import type { CreditDashboard } from '../../src/elements/credit-dashboard/credit-dashboard.js';
 import { ev, smallOrg } from '../data/fixtures.js';
-import { NOW, prng, stateOf, watchWindow } from './helpers.js';
+import { NOW, stateOf, watchWindow } from './helpers.js';
 
 /** Three seeds: each replays the same changes and latencies. */
 const SEEDS = [20261010, 7, 4242];
@@ -76,8 +77,9 @@ describe('races: the last range wins', function () {
 
   for (const seed of SEEDS) it(`after 100 random range changes with random latencies, every panel shows the last range (seed ${seed})`, async () => {
     const watch = watchWindow();
-    const random = prng(seed);
-    const memory = new MemoryDataSource(smallOrg({}, events(random)));
+    const random = seededRandom(seed);
+    const history = events(random);
+    const memory = new MemoryDataSource(smallOrg({}, history));
     const { source, usage, members } = slow(memory, random);
     const dash = await fixture<CreditDashboard>(html`<credit-dashboard .dataSource=${source} .now=${NOW} locale="en-US" style="width: 1000px">
       <credit-summary></credit-summary>
@@ -134,8 +136,13 @@ describe('races: the last range wins', function () {
     expect(members.at(-1)).to.include({ start: final.start, end: final.end });
     expect(usage.some((q) => q.start === final.start && q.end === final.end)).to.equal(true);
 
-    // Panels that do not depend on the range still show their data.
-    expect(chartOf(panel('credit-monthly-chart')), 'monthly chart drawn').to.exist;
+    // Panels that do not depend on the range still show their data: the twelve
+    // billing months up to October hold every event (July – 10 October).
+    const monthly = chartOf(panel('credit-monthly-chart'));
+    expect(monthly, 'monthly chart drawn').to.exist;
+    expect(monthly!.data.labels).to.have.length(12);
+    const allUsage = history.reduce((s, e) => s + e.credits, 0);
+    expect((monthly!.data.datasets[0].data as number[]).reduce((s, v) => s + v, 0), 'monthly chart total').to.equal(allUsage);
     expect(panel('workspace-allocation-table').shadowRoot!.querySelectorAll('tbody tr').length).to.equal(3);
 
     // No chart was left behind by the superseded renders.
