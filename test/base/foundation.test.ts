@@ -15,6 +15,7 @@ import type { CreditDashboard } from '../../src/elements/credit-dashboard/credit
 import type { CreditSummary } from '../../src/elements/credit-summary/credit-summary.js';
 import type { RangePicker } from '../../src/elements/range-picker/range-picker.js';
 import { ev, smallOrg } from '../data/fixtures.js';
+import { DEFAULT_LAYOUT, ELEMENTS } from '../tags.js';
 
 const NOW = Date.UTC(2026, 9, 10, 12); // 2026-10-10, in the middle of October's billing month
 
@@ -216,7 +217,9 @@ describe('loading: a newer request always wins', () => {
     await waitUntil(() => pending.length === 1);
     expect(el.hasAttribute('loading')).to.equal(true);
     expect(el.getAttribute('state')).to.equal('loading');
-    expect(el.shadowRoot!.querySelector('[part=skeleton]')).to.exist;
+    const skeleton = el.shadowRoot!.querySelector('[part=skeleton]');
+    expect(skeleton?.getAttribute('role'), 'the skeleton is a status').to.equal('status');
+    expect(skeleton?.getAttribute('aria-label'), 'what the skeleton announces').to.equal('Loading…');
     await expect(el).to.be.accessible();
     pending[0].release();
     await waitUntil(() => el.getAttribute('state') === 'ready');
@@ -282,9 +285,11 @@ describe('chart controller: one Chart.js instance per panel, for its lifetime in
 
 describe('registration', () => {
   it('registers every tag on import, and importing again does not throw', async () => {
-    expect(customElements.get('credit-dashboard')).to.exist;
-    expect(customElements.get('range-picker')).to.exist;
-    expect(customElements.get('credit-summary')).to.exist;
+    for (const tag of ELEMENTS) {
+      expect(customElements.get(tag), tag).to.be.a('function');
+      // A host creating the tag gets the element, not a plain HTMLElement.
+      expect(document.createElement(tag).constructor, tag).to.equal(customElements.get(tag));
+    }
     // A second copy of the library defines the same tags with other classes: no throw, the first wins.
     const first = customElements.get('credit-summary');
     expect(() => defineElement('credit-summary', class extends (first as typeof HTMLElement) {})).not.to.throw();
@@ -295,11 +300,16 @@ describe('registration', () => {
   it('registers prefixed tags whose dashboard lays out prefixed panels', async () => {
     defineCreditElements({ prefix: 'acme' });
     defineCreditElements({ prefix: 'acme' }); // twice is fine
-    expect(customElements.get('acme-range-picker')).to.exist;
-    expect(customElements.get('acme-credit-summary')).to.exist;
+    for (const tag of ELEMENTS) expect(customElements.get(`acme-${tag}`), `acme-${tag}`).to.be.a('function');
     const dash = await fixture(litHtml`<acme-credit-dashboard .dataSource=${source()} .now=${NOW}></acme-credit-dashboard>`);
     await waitUntil(() => dash.shadowRoot!.querySelector('acme-credit-summary'), 'prefixed summary');
-    expect(dash.shadowRoot!.querySelector('acme-range-picker')).to.exist;
+    // The prefixed panels work: the summary shows October's 123 credits, the picker its presets.
+    const summary = dash.shadowRoot!.querySelector('acme-credit-summary')!;
+    await settled(summary);
+    expect(text(summary)).to.contain('123 credits');
+    const picker = dash.shadowRoot!.querySelector('acme-range-picker');
+    await waitUntil(() => picker?.shadowRoot?.querySelector('[data-preset="30d"]'), 'prefixed picker rendered');
+    expect(picker!.shadowRoot!.querySelector('[data-preset="30d"]')!.textContent!.trim()).to.equal('Last 30 days');
     expect(dash.shadowRoot!.querySelector('credit-summary')).to.equal(null);
     expect(() => defineCreditElements({ prefix: 'Not OK!' })).to.throw(RangeError, 'prefix must be');
   });
@@ -309,7 +319,7 @@ describe('<credit-dashboard>', () => {
   it('lays out the default dashboard when it has no children, and none when it has', async () => {
     const bare = await fixture<CreditDashboard>(html`<credit-dashboard .dataSource=${source()} .now=${NOW}></credit-dashboard>`);
     await waitUntil(() => bare.shadowRoot!.querySelector('credit-summary'));
-    expect(bare.shadowRoot!.querySelector('[part=grid] credit-summary')).to.exist;
+    expect([...bare.shadowRoot!.querySelectorAll('[part=grid] > *')].map((p) => p.localName)).to.deep.equal(DEFAULT_LAYOUT);
     const filled = await fixture<CreditDashboard>(html`<credit-dashboard .dataSource=${source()} .now=${NOW}><credit-summary></credit-summary></credit-dashboard>`);
     await nextFrame();
     expect(filled.shadowRoot!.querySelector('[part=grid]')).to.equal(null);

@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { Chart, type ArcElement, type BarElement } from 'chart.js';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { Chart } from 'chart.js';
+import type { TemplateResult } from 'lit';
 import '../../src/index.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
 import type { CreditDataSource } from '../../src/data/types.js';
@@ -8,12 +9,10 @@ import type { CreditByReason } from '../../src/elements/credit-by-reason/credit-
 import type { CreditDashboard, ReasonSelectDetail } from '../../src/elements/credit-dashboard/credit-dashboard.js';
 import type { CreditTeamSplit } from '../../src/elements/credit-team-split/credit-team-split.js';
 import { ev, smallOrg, failingWhile, hangingSource } from '../data/fixtures.js';
+import { chartPanel, clickChart, expectLoading, mountPanel, ready, retry, squash } from './fixtures/panel.js';
 
 /** 2026-11-20 18:00 UTC; the default range is the billing month, 1–30 Nov. */
 const NOW = Date.UTC(2026, 10, 20, 18);
-
-// Text as read: names in sentences are wrapped in bidi isolates (U+2068 … U+2069), checked on their own below.
-const squash = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /**
  * November: chat 600 (a: 400, b: 200), image 200 (p), speech 0; October's
@@ -34,39 +33,14 @@ function november(): MemoryDataSource {
 function harness(el: CreditByReason) {
   const root = () => el.shadowRoot!;
   return {
-    title: () => squash(root().querySelector('[part="title"]')?.textContent),
-    summary: () => squash(root().querySelector('[part="summary"]')?.textContent),
+    ...chartPanel(el),
     legend: () => [...root().querySelectorAll('[part="legend-item"]')].map((b) => squash(b.textContent)),
     legendButton: (label: string) => [...root().querySelectorAll<HTMLButtonElement>('[part="legend-item"]')].find((b) => squash(b.textContent).startsWith(label))!,
     pressed: () => [...root().querySelectorAll('[part="legend-item"][aria-pressed="true"]')].map((b) => squash(b.querySelector('.name')?.textContent)),
-    headers: () => [...root().querySelectorAll('[part="table"] thead th')].map((c) => squash(c.textContent)),
-    rows: () => [...root().querySelectorAll('[part="table"] tbody tr')].map((tr) => [...tr.children].map((c) => squash(c.textContent))),
-    message: () => squash(root().querySelector('[part~="message"]')?.textContent),
-    canvas: () => root().querySelector('canvas')!,
-    chart: () => Chart.getChart(root().querySelector('canvas')!)!,
   };
 }
 
-async function ready(el: { state: string }, state = 'ready'): Promise<void> {
-  await waitUntil(() => el.state === state, `panel ${state}`, { timeout: 5000 });
-}
-
-async function panel(template: ReturnType<typeof html>): Promise<CreditByReason> {
-  const el = await fixture<CreditByReason>(template);
-  await ready(el);
-  await el.updateComplete;
-  return el;
-}
-
-/** Clicks, as a mouse does, on the centre of a chart element. */
-async function clickChart(el: CreditByReason, datasetIndex: number, index: number): Promise<void> {
-  const chart = harness(el).chart();
-  const point = (chart.getDatasetMeta(datasetIndex).data[index] as ArcElement | BarElement).getCenterPoint(true);
-  const rect = harness(el).canvas().getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + point.x!), Math.round(rect.top + point.y!)] });
-  // Park the mouse away from the chart so a hover does not linger into the next step.
-  await sendMouse({ type: 'move', position: [0, 0] });
-}
+const panel = (template: TemplateResult) => mountPanel<CreditByReason>(template);
 
 describe('credit-by-reason', () => {
   // Interactions hit elements where they end up, not mid-animation.
@@ -254,9 +228,7 @@ describe('credit-by-reason', () => {
     it('shows a skeleton while loading, and is accessible', async () => {
       const hanging = hangingSource();
       const el = await fixture<CreditByReason>(html`<credit-by-reason .dataSource=${hanging}></credit-by-reason>`);
-      expect(el.state).to.equal('loading');
-      expect(el.hasAttribute('loading')).to.equal(true);
-      expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
+      expectLoading(el);
       await expect(el).to.be.accessible();
     });
 
@@ -280,8 +252,7 @@ describe('credit-by-reason', () => {
       expect(harness(el).title()).to.equal('Usage by reason');
       await expect(el).to.be.accessible();
       fail = false;
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-      await ready(el);
+      await retry(el);
       expect(harness(el).legend()).to.deep.equal(['Chat 600 75%', 'Image 200 25%']);
     });
 

@@ -1,17 +1,16 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, sendMouse } from '@web/test-runner-commands';
-import { Chart, type BarElement } from 'chart.js';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { Chart } from 'chart.js';
+import type { TemplateResult } from 'lit';
 import '../../src/index.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
 import type { CreditByWorkspace } from '../../src/elements/credit-by-workspace/credit-by-workspace.js';
 import type { CreditDashboard, WorkspaceSelectDetail } from '../../src/elements/credit-dashboard/credit-dashboard.js';
 import { ev, smallOrg, failingWhile, hangingSource } from '../data/fixtures.js';
+import { chartPanel, clickChart, expectLoading, mountPanel, ready, retry, squash } from './fixtures/panel.js';
 
 /** 2026-11-20 18:00 UTC; the default range is the billing month, 1–30 Nov. */
 const NOW = Date.UTC(2026, 10, 20, 18);
-
-// Text as read: names in sentences are wrapped in bidi isolates (U+2068 … U+2069), checked on their own below.
-const squash = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /**
  * Five workspaces, November: Sales 500 (400 chat + 100 image), Research 300
@@ -46,37 +45,16 @@ function fiveWorkspaces(): MemoryDataSource {
 function harness(el: CreditByWorkspace) {
   const root = () => el.shadowRoot!;
   return {
-    title: () => squash(root().querySelector('[part="title"]')?.textContent),
-    summary: () => squash(root().querySelector('[part="summary"]')?.textContent),
+    ...chartPanel(el),
     list: () => [...root().querySelectorAll('[part="list-item"]')].map((b) => squash(b.textContent)),
     buttons: () => [...root().querySelectorAll<HTMLButtonElement>('button[part="list-item"]')].map((b) => squash(b.querySelector('.name')!.textContent)),
     button: (name: string) => [...root().querySelectorAll<HTMLButtonElement>('button[part="list-item"]')].find((b) => squash(b.querySelector('.name')!.textContent) === name)!,
     pressed: () => [...root().querySelectorAll('[part="list-item"][aria-pressed="true"]')].map((b) => squash(b.querySelector('.name')!.textContent)),
-    headers: () => [...root().querySelectorAll('[part="table"] thead th')].map((c) => squash(c.textContent)),
-    rows: () => [...root().querySelectorAll('[part="table"] tbody tr')].map((tr) => [...tr.children].map((c) => squash(c.textContent))),
-    message: () => squash(root().querySelector('[part~="message"]')?.textContent),
-    canvas: () => root().querySelector('canvas')!,
-    chart: () => Chart.getChart(root().querySelector('canvas')!)!,
   };
 }
 
-async function ready(el: { state: string }, state = 'ready'): Promise<void> {
-  await waitUntil(() => el.state === state, `panel ${state}`, { timeout: 5000 });
-}
-
-async function panel(template: ReturnType<typeof html>): Promise<CreditByWorkspace> {
-  const el = await fixture<CreditByWorkspace>(template);
-  await ready(el);
-  await el.updateComplete;
-  return el;
-}
-
-async function clickBar(el: CreditByWorkspace, index: number): Promise<void> {
-  const point = (harness(el).chart().getDatasetMeta(0).data[index] as BarElement).getCenterPoint(true);
-  const rect = harness(el).canvas().getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + point.x!), Math.round(rect.top + point.y!)] });
-  await sendMouse({ type: 'move', position: [0, 0] });
-}
+const panel = (template: TemplateResult) => mountPanel<CreditByWorkspace>(template);
+const clickBar = (el: CreditByWorkspace, index: number) => clickChart(el, 0, index);
 
 describe('credit-by-workspace', () => {
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
@@ -284,8 +262,7 @@ describe('credit-by-workspace', () => {
     it('is accessible while loading', async () => {
       const hanging = hangingSource();
       const el = await fixture<CreditByWorkspace>(html`<credit-by-workspace .dataSource=${hanging}></credit-by-workspace>`);
-      expect(el.state).to.equal('loading');
-      expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
+      expectLoading(el);
       await expect(el).to.be.accessible();
     });
 
@@ -308,8 +285,7 @@ describe('credit-by-workspace', () => {
       expect(harness(el).title()).to.equal('Usage by workspace');
       await expect(el).to.be.accessible();
       fail = false;
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-      await ready(el);
+      await retry(el);
       expect(harness(el).list()).to.have.length(5);
     });
 

@@ -270,8 +270,8 @@ describe('credit-daily-chart', () => {
       const head = $$(el, 'thead th').map(text);
       expect(head).to.deep.equal(['Date', 'Ben', 'ana@example.com', 'Others', 'Total']);
       expect(rows).to.have.length(7);
+      expect(rows.map((row) => row[0])).to.deep.equal(['Oct 1, 2026', 'Oct 2, 2026', 'Oct 3, 2026', 'Oct 4, 2026', 'Oct 5, 2026', 'Oct 6, 2026', 'Oct 7, 2026']);
       rows.forEach((row, d) => {
-        expect(row[0]).to.equal(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(2026, 9, d + 1)));
         expect(row.slice(1, 4).map(Number)).to.deep.equal(values(chart).map((v) => v[d]));
         expect(Number(row[4])).to.equal(WEEK_TOTALS[d]);
       });

@@ -1,18 +1,17 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
+import type { TemplateResult } from 'lit';
 import '../../src/index.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
 import type { AccountInfo, CreditDataSource, UsageQuery } from '../../src/data/types.js';
 import type { CreditDashboard } from '../../src/elements/credit-dashboard/credit-dashboard.js';
 import type { CreditMonthlyChart } from '../../src/elements/credit-monthly-chart/credit-monthly-chart.js';
-import { account, ev, smallOrg, failingWhile, hangingSource } from '../data/fixtures.js';
+import { account, ev, readOnly, smallOrg, failingWhile, hangingSource } from '../data/fixtures.js';
+import { chartPanel, expectLoading, mountPanel, ready, retry, squash } from './fixtures/panel.js';
 
 /** 2026-11-20 18:00 UTC: day 20 of November's 30-day billing month, 10 days left. */
 const NOW = Date.UTC(2026, 10, 20, 18);
-
-// Text as read: names in sentences are wrapped in bidi isolates (U+2068 … U+2069), checked on their own below.
-const squash = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 const MONTHS = ['Dec 2025', 'Jan 2026', 'Feb 2026', 'Mar 2026', 'Apr 2026', 'May 2026', 'Jun 2026', 'Jul 2026', 'Aug 2026', 'Sep 2026', 'Oct 2026', 'Nov 2026'];
 
@@ -38,40 +37,21 @@ function year(overrides: Partial<AccountInfo> = { monthlyAllowance: 5000 }): Mem
 function harness(el: CreditMonthlyChart) {
   const root = () => el.shadowRoot!;
   return {
-    title: () => squash(root().querySelector('[part="title"]')?.textContent),
-    summary: () => squash(root().querySelector('[part="summary"]')?.textContent),
+    ...chartPanel(el),
     legend: () => [...root().querySelectorAll('[part="legend"] li')].map((li) => squash(li.textContent)),
-    headers: () => [...root().querySelectorAll('[part="table"] thead th')].map((c) => squash(c.textContent)),
-    rows: () => [...root().querySelectorAll('[part="table"] tbody tr')].map((tr) => [...tr.children].map((c) => squash(c.textContent))),
-    message: () => squash(root().querySelector('[part~="message"]')?.textContent),
-    chart: () => Chart.getChart(root().querySelector('canvas')!)!,
     used: () => harness(el).chart().data.datasets[0].data,
     projected: () => harness(el).chart().data.datasets[1].data,
   };
 }
 
-async function ready(el: { state: string }, state = 'ready'): Promise<void> {
-  await waitUntil(() => el.state === state, `panel ${state}`, { timeout: 5000 });
-}
-
-async function panel(template: ReturnType<typeof html>): Promise<CreditMonthlyChart> {
-  const el = await fixture<CreditMonthlyChart>(template);
-  await ready(el);
-  await el.updateComplete;
-  return el;
-}
+const panel = (template: TemplateResult) => mountPanel<CreditMonthlyChart>(template);
 
 /** A source that records the usage queries it answers. */
 function recording(source: CreditDataSource): { source: CreditDataSource; queries: UsageQuery[] } {
   const queries: UsageQuery[] = [];
   return {
     queries,
-    source: {
-      getAccount: (s) => source.getAccount(s),
-      queryUsage: (q, s) => (queries.push(q), source.queryUsage(q, s)),
-      getAllocation: (s) => source.getAllocation(s),
-      queryMembers: (q, s) => source.queryMembers(q, s),
-    },
+    source: { ...readOnly(source), queryUsage: (q, s) => (queries.push(q), source.queryUsage(q, s)) },
   };
 }
 
@@ -284,8 +264,7 @@ describe('credit-monthly-chart', () => {
     it('is accessible while loading', async () => {
       const hanging = hangingSource();
       const el = await fixture<CreditMonthlyChart>(html`<credit-monthly-chart .dataSource=${hanging}></credit-monthly-chart>`);
-      expect(el.state).to.equal('loading');
-      expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
+      expectLoading(el);
       await expect(el).to.be.accessible();
     });
 
@@ -308,8 +287,7 @@ describe('credit-monthly-chart', () => {
       expect(harness(el).title()).to.equal('Monthly usage');
       await expect(el).to.be.accessible();
       fail = false;
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-      await ready(el);
+      await retry(el);
       expect(harness(el).used()[10]).to.equal(6000);
     });
 

@@ -1,17 +1,16 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { Chart } from 'chart.js';
+import type { TemplateResult } from 'lit';
 import '../../src/index.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
 import type { CreditDashboard } from '../../src/elements/credit-dashboard/credit-dashboard.js';
 import type { CreditTeamSplit } from '../../src/elements/credit-team-split/credit-team-split.js';
 import { ev, smallOrg, failingWhile, hangingSource } from '../data/fixtures.js';
+import { chartPanel, expectLoading, mountPanel, ready, retry, squash } from './fixtures/panel.js';
 
 /** 2026-11-20 18:00 UTC; the default range is the billing month, 1–30 Nov. */
 const NOW = Date.UTC(2026, 10, 20, 18);
-
-// Text as read: names in sentences are wrapped in bidi isolates (U+2068 … U+2069), checked on their own below.
-const squash = (s: string | null | undefined) => (s ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /**
  * November: team workspaces p and a use 300 chat (a) + 100 image (p);
@@ -46,27 +45,13 @@ function personalOnly(): MemoryDataSource {
 function harness(el: CreditTeamSplit) {
   const root = () => el.shadowRoot!;
   return {
-    title: () => squash(root().querySelector('[part="title"]')?.textContent),
-    summary: () => squash(root().querySelector('[part="summary"]')?.textContent),
+    ...chartPanel(el),
     legend: () => [...root().querySelectorAll('[part="legend"] li')].map((li) => squash(li.textContent)),
     note: () => squash(root().querySelector('[part="note"]')?.textContent),
-    headers: () => [...root().querySelectorAll('[part="table"] thead th')].map((c) => squash(c.textContent)),
-    rows: () => [...root().querySelectorAll('[part="table"] tbody tr')].map((tr) => [...tr.children].map((c) => squash(c.textContent))),
-    message: () => squash(root().querySelector('[part~="message"]')?.textContent),
-    chart: () => Chart.getChart(root().querySelector('canvas')!)!,
   };
 }
 
-async function ready(el: { state: string }, state = 'ready'): Promise<void> {
-  await waitUntil(() => el.state === state, `panel ${state}`, { timeout: 5000 });
-}
-
-async function panel(template: ReturnType<typeof html>): Promise<CreditTeamSplit> {
-  const el = await fixture<CreditTeamSplit>(template);
-  await ready(el);
-  await el.updateComplete;
-  return el;
-}
+const panel = (template: TemplateResult) => mountPanel<CreditTeamSplit>(template);
 
 describe('credit-team-split', () => {
   before(() => emulateMedia({ reducedMotion: 'reduce' }));
@@ -171,8 +156,7 @@ describe('credit-team-split', () => {
     it('is accessible while loading', async () => {
       const hanging = hangingSource();
       const el = await fixture<CreditTeamSplit>(html`<credit-team-split .dataSource=${hanging}></credit-team-split>`);
-      expect(el.state).to.equal('loading');
-      expect(el.shadowRoot!.querySelector('[part="skeleton"]')).to.exist;
+      expectLoading(el);
       await expect(el).to.be.accessible();
     });
 
@@ -195,8 +179,7 @@ describe('credit-team-split', () => {
       expect(harness(el).title()).to.equal('Team vs personal');
       await expect(el).to.be.accessible();
       fail = false;
-      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
-      await ready(el);
+      await retry(el);
       expect(harness(el).legend()).to.deep.equal(['Team 400 66.7%', 'Personal 200 33.3%']);
     });
 
