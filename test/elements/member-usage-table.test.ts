@@ -6,7 +6,7 @@ import type { CreditDashboard } from '../../src/elements/credit-dashboard/credit
 import { parseLimit, type MemberUsageTable } from '../../src/elements/member-usage-table/member-usage-table.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
 import type { CreditDataSource, Member, MemberPage, MemberQuery, UsageEvent } from '../../src/data/types.js';
-import { account, ev, smallOrg } from '../data/fixtures.js';
+import { account, ev, readOnly, smallOrg } from '../data/fixtures.js';
 
 const NOW = Date.UTC(2026, 10, 20, 12);
 const RANGE = '2026-11-01/2026-11-20';
@@ -633,14 +633,7 @@ describe('member-usage-table', () => {
     it('is offered only when the source can set limits and the role may', async () => {
       const viewer = await table(memory(MEMBERS, EVENTS, 'member'));
       expect($$(viewer, 'button.edit')).to.have.length(0);
-      const inner = memory();
-      const readOnly: CreditDataSource = {
-        getAccount: (s) => inner.getAccount(s),
-        queryUsage: (q, s) => inner.queryUsage(q, s),
-        getAllocation: (s) => inner.getAllocation(s),
-        queryMembers: (q, s) => inner.queryMembers(q, s),
-      };
-      const el = await table(readOnly);
+      const el = await table(readOnly(memory()));
       expect(labels(el)).to.have.length(3);
       expect($$(el, 'button.edit')).to.have.length(0);
     });

@@ -1,6 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/elements/workspace-allocation-table/define.js';
 import {
   parseCreditAmount,
   type TransferCompleteDetail,
@@ -10,7 +9,21 @@ import {
 import { DataSourceError } from '../../src/data/errors.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
 import type { CreditDataSource, TransferRequest } from '../../src/data/types.js';
-import { account, ev, smallOrg } from '../data/fixtures.js';
+import { account, ev, readOnly, smallOrg } from '../data/fixtures.js';
+import {
+  amountError,
+  amountInput,
+  button,
+  deferred,
+  dialog,
+  dialogButton,
+  mount,
+  openManage,
+  pressTransfer,
+  spy,
+  text,
+  typeAmount,
+} from './fixtures/allocation.js';
 
 // ------------------------------------------------------------------ harness
 
@@ -25,56 +38,17 @@ function org(overrides: Parameters<typeof smallOrg>[0] = {}, events = [ev(DAY, 3
   return new MemoryDataSource(smallOrg(overrides, events));
 }
 
-/** Records every call of a source method (the call still goes through, after `gate` when given). */
-function spy<K extends 'transferCredits' | 'deleteWorkspace' | 'setCreditMode' | 'getAllocation'>(
-  source: CreditDataSource,
-  key: K,
-  gate?: Promise<unknown>,
-): unknown[][] {
-  const calls: unknown[][] = [];
-  const original = (source[key] as (...args: unknown[]) => Promise<unknown>).bind(source);
-  (source as unknown as Record<string, unknown>)[key] = async (...args: unknown[]) => {
-    calls.push(args);
-    if (gate) await gate;
-    return original(...args);
-  };
-  return calls;
-}
-
 /** The same source without live notifications: what the table shows after a change can only come from the change's answer. */
 function withoutSubscribe(source: MemoryDataSource): CreditDataSource {
   return {
-    getAccount: (s) => source.getAccount(s),
-    queryUsage: (q, s) => source.queryUsage(q, s),
-    getAllocation: (s) => source.getAllocation(s),
-    queryMembers: (q, s) => source.queryMembers(q, s),
+    ...readOnly(source),
     transferCredits: (t, s) => source.transferCredits(t, s),
     setCreditMode: (m, s) => source.setCreditMode(m, s),
     deleteWorkspace: (id, s) => source.deleteWorkspace(id, s),
   };
 }
 
-function deferred<T = void>(): { promise: Promise<T>; resolve: (v: T) => void } {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
-async function mount(source: CreditDataSource, options: { theme?: 'dark'; unit?: string; decimals?: number } = {}): Promise<WorkspaceAllocationTable> {
-  const el = await fixture<WorkspaceAllocationTable>(html`<workspace-allocation-table
-    locale="en-US"
-    .dataSource=${source}
-    theme=${options.theme ?? 'light'}
-    unit=${options.unit ?? 'credit'}
-    credit-decimals=${options.decimals ?? 0}
-  ></workspace-allocation-table>`);
-  await waitUntil(() => el.state === 'ready', 'table ready', { timeout: 5000 });
-  return el;
-}
-
 const root = (el: WorkspaceAllocationTable) => el.shadowRoot!;
-// Text as read: names in sentences are wrapped in bidi isolates (U+2068 … U+2069), checked on their own where it matters.
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' ').trim();
 const num = (s: string) => Number(s.replace(/[^\d.-]/g, ''));
 
 function headers(el: WorkspaceAllocationTable): string[] {
@@ -102,11 +76,6 @@ function figure(el: WorkspaceAllocationTable, label: string): number {
   expect(div, `figure ${label}`).to.exist;
   return num(text(div!.querySelector('dd')));
 }
-function button(el: WorkspaceAllocationTable, label: string): HTMLButtonElement | undefined {
-  return [...root(el).querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === label || text(b) === label);
-}
-const dialog = (el: WorkspaceAllocationTable) => root(el).querySelector('dialog')!;
-const dialogButton = (el: WorkspaceAllocationTable, label: string) => [...dialog(el).querySelectorAll('button')].find((b) => text(b) === label);
 const active = (el: WorkspaceAllocationTable) => root(el).activeElement;
 
 /** Credits as the table shows them: every row's used and remaining, the deleted workspaces' usage, the figures. */
@@ -134,23 +103,7 @@ function expectConserved(el: WorkspaceAllocationTable): void {
   expect(r.figureUsed).to.equal(r.used + r.deletedUsed);
 }
 
-async function openManage(el: WorkspaceAllocationTable, name: string): Promise<HTMLDialogElement> {
-  const b = button(el, `Manage credits for ${name}`);
-  expect(b, `Manage credits for ${name}`).to.exist;
-  b!.click();
-  await waitUntil(() => dialog(el).open, 'dialog open');
-  return dialog(el);
-}
-
-const amountInput = (el: WorkspaceAllocationTable) => dialog(el).querySelector<HTMLInputElement>('#transfer-amount')!;
 const sourceSelect = (el: WorkspaceAllocationTable) => dialog(el).querySelector<HTMLSelectElement>('#transfer-source')!;
-
-async function typeAmount(el: WorkspaceAllocationTable, value: string): Promise<void> {
-  const input = amountInput(el);
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
 
 async function chooseSource(el: WorkspaceAllocationTable, name: string): Promise<void> {
   const select = sourceSelect(el);
@@ -161,13 +114,6 @@ async function chooseSource(el: WorkspaceAllocationTable, name: string): Promise
   await el.updateComplete;
 }
 
-async function pressTransfer(el: WorkspaceAllocationTable): Promise<void> {
-  dialogButton(el, 'Transfer')!.click();
-  await el.updateComplete;
-}
-
-const amountError = (el: WorkspaceAllocationTable) => text(dialog(el).querySelector('#amount-error'));
-
 // ------------------------------------------------------------------ tests
 
 describe('workspace-allocation-table', () => {
@@ -177,7 +123,7 @@ describe('workspace-allocation-table', () => {
       expect(headers(el)).to.deep.equal(['Workspace', 'Allocated', 'Chat', 'Image', 'Speech', 'Total used', 'Remaining', 'Status', 'Actions']);
       expect(rowNames(el)).to.deep.equal(['Workspace A', 'Primary', 'Workspace B']);
       expect(text(row(el, 'Primary')!.querySelector('th'))).to.equal('Primary Team Primary');
-      expect(row(el, 'Primary')!.querySelector('[part="badge"]')).to.exist;
+      expect(text(row(el, 'Primary')!.querySelector('[part="badge"]'))).to.equal('Primary');
       expect(row(el, 'Workspace A')!.querySelector('[part="badge"]')).to.be.null;
       expect(text(row(el, 'Workspace B')!.querySelector('.kind'))).to.equal('Personal');
 
@@ -347,7 +293,7 @@ describe('workspace-allocation-table', () => {
     it('sends one transfer for a double click, with Transfer disabled while in flight', async () => {
       const source = org();
       const gate = deferred();
-      const calls = spy(source, 'transferCredits', gate.promise);
+      const calls = spy(source, 'transferCredits', () => gate.promise);
       const el = await mount(source);
       await openManage(el, 'Workspace B');
       await typeAmount(el, '250');
@@ -426,7 +372,7 @@ describe('workspace-allocation-table', () => {
     it('applies a transfer that lands after the dialog was closed', async () => {
       const source = org();
       const gate = deferred();
-      spy(source, 'transferCredits', gate.promise);
+      spy(source, 'transferCredits', () => gate.promise);
       const el = await mount(source);
       await openManage(el, 'Workspace B');
       await typeAmount(el, '400');
@@ -581,7 +527,9 @@ describe('workspace-allocation-table', () => {
       dialogButton(el, 'Delete workspace')!.click();
       await aTimeout(20);
       expect(calls).to.have.length(0);
-      expect(row(el, 'Workspace B')).to.exist;
+      // Nothing changed: Workspace B is still listed, with its credits.
+      expect(rowNames(el)).to.deep.equal(['Workspace A', 'Primary', 'Workspace B']);
+      expect(cell(el, 'Workspace B', 'Remaining')).to.equal('3,000');
     });
   });
 
@@ -683,14 +631,7 @@ describe('workspace-allocation-table', () => {
     });
 
     it('offers no actions when the source lacks the capabilities', async () => {
-      const memory = org();
-      const source: CreditDataSource = {
-        getAccount: (s) => memory.getAccount(s),
-        queryUsage: (q, s) => memory.queryUsage(q, s),
-        getAllocation: (s) => memory.getAllocation(s),
-        queryMembers: (q, s) => memory.queryMembers(q, s),
-      };
-      const el = await mount(source);
+      const el = await mount(readOnly(org()));
       expect(root(el).querySelectorAll('tbody button')).to.have.length(0);
       expect(root(el).querySelector('select')).to.be.null;
       expect(cell(el, 'Primary', 'Remaining')).to.equal('4,900');
@@ -767,6 +708,8 @@ describe('workspace-allocation-table', () => {
       await expect(light).to.be.accessible();
       const dark = await mount(org({}, events), { theme: 'dark' });
       expect(dark.getAttribute('theme')).to.equal('dark');
+      // Drawn in the dark theme's colours, not only marked as dark.
+      expect(getComputedStyle(root(dark).querySelector('[part="panel"]')!).backgroundColor).to.equal('rgb(22, 27, 34)');
       await expect(dark).to.be.accessible();
     });
 

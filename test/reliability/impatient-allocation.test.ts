@@ -6,62 +6,20 @@
  * while the first is still in flight. Only valid amounts reach the adapter,
  * each once.
  */
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
 import { MemoryDataSource } from '../../src/data/memory.js';
-import type { CreditDataSource, TransferRequest } from '../../src/data/types.js';
+import type { TransferRequest } from '../../src/data/types.js';
 import type { WorkspaceAllocationTable } from '../../src/elements/workspace-allocation-table/workspace-allocation-table.js';
 import { ev, smallOrg } from '../data/fixtures.js';
+import { amountError, button, deferred, dialog, dialogButton, mount, openManage, pressTransfer, spy, text, typeAmount } from '../elements/fixtures/allocation.js';
 import { watchWindow } from './helpers.js';
 
 const DAY = '2026-11-02T10:00:00Z';
 
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
-/** Records the calls of one capability; each waits for `gate` (if given) before going through. */
-function spy(source: MemoryDataSource, key: 'transferCredits' | 'deleteWorkspace' | 'setCreditMode', gate?: () => Promise<void>): unknown[][] {
-  const calls: unknown[][] = [];
-  const original = (source[key] as (...a: unknown[]) => Promise<unknown>).bind(source);
-  (source as unknown as Record<string, unknown>)[key] = async (...args: unknown[]) => {
-    calls.push(args);
-    if (gate) await gate();
-    return original(...args);
-  };
-  return calls;
-}
-
-async function mount(source: CreditDataSource, decimals = 0): Promise<WorkspaceAllocationTable> {
-  const el = await fixture<WorkspaceAllocationTable>(
-    html`<workspace-allocation-table locale="en-US" .dataSource=${source} credit-decimals=${decimals}></workspace-allocation-table>`,
-  );
-  await waitUntil(() => el.state === 'ready', 'table ready', { timeout: 5000 });
-  return el;
-}
-
-const text = (n: Element | null | undefined) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const dialog = (el: WorkspaceAllocationTable) => el.shadowRoot!.querySelector('dialog')!;
-const dialogButton = (el: WorkspaceAllocationTable, label: string) => [...dialog(el).querySelectorAll('button')].find((b) => text(b) === label)!;
-const rowButton = (el: WorkspaceAllocationTable, label: string) =>
-  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === label)!;
 const remaining = (el: WorkspaceAllocationTable, id: string) =>
   text(el.shadowRoot!.querySelector(`tr[data-workspace="${id}"] .remaining .value`));
-
-async function openManage(el: WorkspaceAllocationTable, name: string): Promise<void> {
-  rowButton(el, `Manage credits for ${name}`).click();
-  await waitUntil(() => dialog(el).open, 'dialog open');
-}
-
-async function typeAmount(el: WorkspaceAllocationTable, value: string): Promise<void> {
-  const input = dialog(el).querySelector<HTMLInputElement>('#transfer-amount')!;
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
 
 const org = () => new MemoryDataSource(smallOrg({}, [ev(DAY, 300, 'm1', 'a', 'chat')]));
 
@@ -89,9 +47,8 @@ describe('impatient users on the allocation table', function () {
     ];
     for (const [input, message] of refused) {
       await typeAmount(el, input);
-      dialogButton(el, 'Transfer').click();
-      await el.updateComplete;
-      expect(text(dialog(el).querySelector('#amount-error')), JSON.stringify(input)).to.contain(message);
+      await pressTransfer(el);
+      expect(amountError(el), JSON.stringify(input)).to.contain(message);
     }
     await aTimeout(20);
     expect(calls, 'nothing reached the adapter').to.have.length(0);
@@ -102,16 +59,20 @@ describe('impatient users on the allocation table', function () {
   it('refuses more decimals than credit-decimals allows, also typed full-width', async () => {
     const source = org();
     const calls = spy(source, 'transferCredits');
-    const el = await mount(source, 2);
+    const el = await mount(source, { decimals: 2 });
     await openManage(el, 'Workspace B');
-    for (const input of ['0.001', '１．２３４', '1.2.3']) {
+    const refused: [string, string][] = [
+      ['0.001', 'Use at most 2 decimal places.'],
+      ['１．２３４', 'Use at most 2 decimal places.'],
+      ['1.2.3', 'Enter digits only, like 250: no signs, exponents or thousands separators.'],
+    ];
+    for (const [input, message] of refused) {
       await typeAmount(el, input);
-      dialogButton(el, 'Transfer').click();
-      await el.updateComplete;
-      expect(text(dialog(el).querySelector('#amount-error')), input).to.not.equal('');
+      await pressTransfer(el);
+      expect(amountError(el), input).to.equal(message);
     }
     await typeAmount(el, '１．２５');
-    dialogButton(el, 'Transfer').click();
+    dialogButton(el, 'Transfer')!.click();
     await waitUntil(() => !dialog(el).open, 'dialog closed');
     expect(calls.map((c) => (c[0] as TransferRequest).amount)).to.deep.equal([1.25]);
   });
@@ -126,7 +87,7 @@ describe('impatient users on the allocation table', function () {
 
     await openManage(el, 'Workspace B');
     await typeAmount(el, '250');
-    const transfer = dialogButton(el, 'Transfer');
+    const transfer = dialogButton(el, 'Transfer')!;
     transfer.click();
     transfer.click();
     transfer.click();
@@ -136,7 +97,7 @@ describe('impatient users on the allocation table', function () {
     expect(remaining(el, 'b')).to.equal('3,250');
 
     gate = deferred();
-    rowButton(el, 'Delete Workspace A').click();
+    button(el, 'Delete Workspace A')!.click();
     await waitUntil(() => dialog(el).open, 'delete dialog open');
     const confirm = dialog(el).querySelector<HTMLButtonElement>('[part="confirm"]')!;
     confirm.click();
@@ -171,17 +132,15 @@ describe('impatient users on the allocation table', function () {
     const el = await mount(source);
     await openManage(el, 'Workspace B');
     await typeAmount(el, '100');
-    dialogButton(el, 'Transfer').click();
-    await el.updateComplete;
+    await pressTransfer(el);
     await sendKeys({ press: 'Escape' });
     await waitUntil(() => !dialog(el).open, 'closed mid-flight');
 
     // Impatient: the same transfer again, while the first is still in flight.
     await openManage(el, 'Workspace B');
     await typeAmount(el, '100');
-    dialogButton(el, 'Transfer').click();
-    dialogButton(el, 'Transfer').click();
-    await el.updateComplete;
+    dialogButton(el, 'Transfer')!.click();
+    await pressTransfer(el);
     await aTimeout(20);
     expect(calls, 'one change in flight at a time').to.have.length(1);
     expect(text(dialog(el))).to.contain('Another change is in progress; try again when it completes.');
@@ -190,7 +149,7 @@ describe('impatient users on the allocation table', function () {
     await waitUntil(() => remaining(el, 'b') === '3,100', 'first transfer shown');
     gate = deferred();
     gate.resolve();
-    dialogButton(el, 'Transfer').click();
+    dialogButton(el, 'Transfer')!.click();
     await waitUntil(() => !dialog(el).open, 'second transfer done');
     expect(calls.map((c) => (c[0] as TransferRequest).amount)).to.deep.equal([100, 100]);
     const keys = calls.map((c) => (c[0] as TransferRequest).idempotencyKey);
