@@ -7,6 +7,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import { DEFAULT_LAYOUT, ELEMENTS } from '../tags.js';
 
 interface ManifestDeclaration {
   tagName?: string;
@@ -108,39 +109,18 @@ describe('element playground', () => {
   const declaration = (tag: string) => manifest.find((d) => d.tagName === tag)!;
 
   it('the manifest lists the ten elements', () => {
-    expect(manifest.map((d) => d.tagName).sort()).to.deep.equal([
-      'credit-by-reason',
-      'credit-by-workspace',
-      'credit-daily-chart',
-      'credit-dashboard',
-      'credit-monthly-chart',
-      'credit-summary',
-      'credit-team-split',
-      'member-usage-table',
-      'range-picker',
-      'workspace-allocation-table',
-    ]);
+    expect(ELEMENTS).to.have.length(10);
+    expect(manifest.map((d) => d.tagName).sort()).to.deep.equal([...ELEMENTS].sort());
   });
 
-  const TAGS = [
-    'credit-dashboard',
-    'range-picker',
-    'credit-summary',
-    'credit-daily-chart',
-    'credit-monthly-chart',
-    'credit-by-reason',
-    'credit-by-workspace',
-    'credit-team-split',
-    'workspace-allocation-table',
-    'member-usage-table',
-  ];
-  for (const tag of TAGS) {
+  for (const tag of ELEMENTS) {
     it(`renders <${tag}> on its own, with a control per attribute`, async () => {
       page = await open(`?tag=${tag}`);
       const el = page.element(tag);
       expect(el.getRootNode(), 'in the page itself').to.equal(page.document);
       if (tag !== 'credit-dashboard') expect(el.closest('credit-dashboard'), 'not inside a dashboard').to.equal(null);
-      if (el.hasAttribute('state')) expect(el.getAttribute('state')).to.equal('ready');
+      // Every panel has loaded its data; the dashboard and the picker have no state of their own.
+      expect(el.getAttribute('state'), 'its state').to.equal(DEFAULT_LAYOUT.includes(tag) ? 'ready' : null);
       expect(el.shadowRoot?.childElementCount, 'rendered its shadow root').to.be.greaterThan(0);
 
       const wanted = (declaration(tag).attributes ?? []).map((a) => a.name).filter((name) => !OUTPUTS.includes(name));
@@ -160,10 +140,10 @@ describe('element playground', () => {
       }
 
       const links = [...page.document.querySelectorAll<HTMLAnchorElement>('.pg-elements a')];
-      expect(links.map((a) => a.textContent?.trim()).sort()).to.deep.equal([...TAGS].sort());
+      expect(links.map((a) => a.textContent?.trim()).sort()).to.deep.equal([...ELEMENTS].sort());
       const current = links.filter((a) => a.getAttribute('aria-current') === 'page');
       expect(current.map((a) => a.textContent?.trim())).to.deep.equal([tag]);
-      expect(page.document.querySelector('a[href="./index.html"]'), 'a link back to the dashboard').to.exist;
+      expect(page.document.querySelector('a[href="./index.html"]')?.textContent?.trim(), 'a link back to the dashboard').to.equal('Full dashboard');
 
       const entry = tag === 'credit-dashboard' ? "'credit-usage-elements'" : `'credit-usage-elements/${tag}'`;
       expect(page.snippet).to.contain(`import ${entry};`);
@@ -256,7 +236,10 @@ describe('element playground', () => {
     const p = page;
     expect(p.element('credit-summary').getAttribute('state')).to.equal('error');
     expect(p.reflected('state')).to.equal('error');
-    expect(p.element('credit-summary').shadowRoot?.querySelector('[part~="retry"]')).to.exist;
+    // The simulated failure's message, and a Retry.
+    const error = p.element('credit-summary').shadowRoot?.querySelector('[part~="error"]');
+    expect(error?.textContent?.replace(/\s+/g, ' ')).to.contain('The data could not be loaded. The service is unavailable (simulated failure of ');
+    expect(error?.querySelector('[part~="retry"]')?.textContent?.trim()).to.equal('Retry');
 
     const condition = p.document.querySelector<HTMLSelectElement>('#page-condition')!;
     condition.value = 'normal';

@@ -7,6 +7,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { ACME_TOTAL_CREDITS, ACME_USAGE } from '../../examples/shared/acme-source.js';
+import { DEFAULT_LAYOUT } from '../tags.js';
 
 const PAGES = [
   { name: 'plain HTML', url: '/examples/plain-html/index.html' },
@@ -15,16 +16,7 @@ const PAGES = [
 ];
 
 /** The panels of the default layout, all of which have data in the Acme set. */
-const PANELS = [
-  'credit-summary',
-  'credit-daily-chart',
-  'credit-monthly-chart',
-  'credit-by-reason',
-  'credit-by-workspace',
-  'credit-team-split',
-  'workspace-allocation-table',
-  'member-usage-table',
-];
+const PANELS = DEFAULT_LAYOUT;
 
 /** Credits in the Acme records between two days (inclusive): what the summary must show as used. */
 const usedBetween = (start: string, end: string) =>
@@ -146,7 +138,7 @@ describe('framework examples', () => {
         await sendKeys({ press: 'Enter' });
         await waitUntil(() => page!.status('day') === 'Day: 2026-10-01', `status line: ${page.status('day')}`, { timeout: 5000 });
         // The dashboard focuses the day: its chip is shown to the user.
-        await waitUntil(() => (page!.inDashboard('[part="chips"]')?.textContent ?? '').includes('Oct'), 'the focused-day chip', { timeout: 5000 });
+        await waitUntil(() => (page!.inDashboard('[part="chips"]')?.textContent ?? '').replace(/\s+/g, ' ').includes('Day: Oct 1, 2026'), 'the focused-day chip', { timeout: 5000 });
         // Enter again clears the selection: the page receives { date: null }.
         await sendKeys({ press: 'Enter' });
         await waitUntil(() => page!.status('day') === 'Day: none', `status line: ${page.status('day')}`, { timeout: 5000 });

@@ -158,11 +158,12 @@ describe('hostile strings', function () {
 
     // Layout: no panel is wider than the box it sits in.
     const limit = box.getBoundingClientRect().right + 3;
-    for (const p of [dash, ...panels]) {
-      const rect = p.getBoundingClientRect();
-      expect(rect.right, `${p.localName} stays within its container`).to.be.at.most(limit);
-      const card = p.shadowRoot?.querySelector('[part~="panel"]');
-      if (card) expect(card.getBoundingClientRect().right, `${p.localName}'s card`).to.be.at.most(limit);
+    expect(dash.getBoundingClientRect().right, 'the dashboard stays within its container').to.be.at.most(limit);
+    for (const p of panels) {
+      expect(p.getBoundingClientRect().right, `${p.localName} stays within its container`).to.be.at.most(limit);
+      const card = p.shadowRoot!.querySelector('[part~="panel"]');
+      expect(card, `${p.localName}'s card`).to.not.equal(null);
+      expect(card!.getBoundingClientRect().right, `${p.localName}'s card`).to.be.at.most(limit);
     }
     expect(document.documentElement.scrollWidth, 'the page does not scroll sideways').to.be.at.most(window.innerWidth + 3);
     expect(watch.seen).to.deep.equal([]);
@@ -183,6 +184,7 @@ describe('hostile strings', function () {
     const table = box.querySelector<MemberUsageTable>('member-usage-table')!;
     expectNeutralised(await table.exportData('csv'), 'member table CSV');
     const charts = [...box.querySelectorAll<ChartPanel<unknown> & Element>('credit-by-workspace, credit-by-reason, credit-daily-chart')];
+    expect(charts, 'the four charts').to.have.length(4);
     for (const chart of charts) expectNeutralised(chart.export('csv'), `${chart.localName}${chart.getAttribute('group-by') ? ` by ${chart.getAttribute('group-by')}` : ''} CSV`);
     // JSON keeps the names as they are: it is data, not a spreadsheet.
     expect(JSON.parse(await table.exportData('json')).map((r: { name: string }) => r.name)).to.include(FORMULA);
@@ -211,6 +213,7 @@ describe('hostile strings', function () {
       <credit-daily-chart .dataSource=${source} .now=${NOW} range=${RANGE} locale="en-US" group-by="member"></credit-daily-chart>
     </div>`);
     const all = [...box.querySelectorAll<ChartPanel<unknown> & Element>('credit-by-workspace, credit-by-reason, credit-daily-chart')];
+    expect(all, 'the three charts').to.have.length(3);
     await waitUntil(() => all.every((p) => stateOf(p) === 'ready'), 'ready', { timeout: 10_000 });
     const summary = (tag: string) => box.querySelector(tag)!.shadowRoot!.querySelector('[part="summary"]')!.textContent!;
     const isolated = `\u2068${BIDI}\u2069`;
