@@ -320,6 +320,8 @@ describe('<credit-dashboard>', () => {
     const bare = await fixture<CreditDashboard>(html`<credit-dashboard .dataSource=${source()} .now=${NOW}></credit-dashboard>`);
     await waitUntil(() => bare.shadowRoot!.querySelector('credit-summary'));
     expect([...bare.shadowRoot!.querySelectorAll('[part=grid] > *')].map((p) => p.localName)).to.deep.equal(DEFAULT_LAYOUT);
+    // What the dashboard says it lays out is what it lays out.
+    expect(customElements.get('credit-dashboard')).to.have.property('defaultPanels').that.deep.equals(DEFAULT_LAYOUT);
     const filled = await fixture<CreditDashboard>(html`<credit-dashboard .dataSource=${source()} .now=${NOW}><credit-summary></credit-summary></credit-dashboard>`);
     await nextFrame();
     expect(filled.shadowRoot!.querySelector('[part=grid]')).to.equal(null);

@@ -1,10 +1,27 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { OTHERS_KEY, periodsOf, pivot, sumSeries, topN, type Series, type SeriesRow } from '../../src/core/series.js';
+import { creditsBy, OTHERS_KEY, periodsOf, pivot, sumSeries, topN, type Series, type SeriesRow } from '../../src/core/series.js';
 
 const s = (key: string | null, values: number[]): Series => ({ key, values, total: values.reduce((a, b) => a + b, 0) });
 
 describe('core/series', () => {
+  describe('creditsBy', () => {
+    const rows: SeriesRow[] = [
+      { period: '2026-11-01', key: 'chat', credits: 5 },
+      { period: '2026-11-01', key: 'ocr', credits: 2.5 },
+      { period: '2026-11-02', key: 'chat', credits: 1 },
+      { period: '2026-11-02', key: null, credits: 4 },
+    ];
+
+    it('sums credits per group, leaving ungrouped rows out', () => {
+      expect([...creditsBy(rows, 'key')]).to.deep.equal([['chat', 6], ['ocr', 2.5]]);
+    });
+
+    it('sums credits per period, grouped or not', () => {
+      expect([...creditsBy(rows, 'period')]).to.deep.equal([['2026-11-01', 7.5], ['2026-11-02', 5]]);
+    });
+  });
+
   describe('periodsOf', () => {
     it('lists every day, across month and leap-year ends', () => {
       expect(periodsOf('2028-02-27', '2028-03-02', 'day')).to.deep.equal(['2028-02-27', '2028-02-28', '2028-02-29', '2028-03-01', '2028-03-02']);
