@@ -279,7 +279,7 @@ export class WorkspaceAllocationTable extends CreditElement<AllocationTableData>
   @property({ type: Number, attribute: 'credit-decimals' }) creditDecimals = 0;
 
   /** A row is "low" under this percentage of its credits left. */
-  @property({ type: Number, attribute: 'low-threshold' }) lowThreshold = DEFAULT_LOW_THRESHOLD;
+  @property({ type: Number, attribute: 'low-threshold' }) lowThreshold: number = DEFAULT_LOW_THRESHOLD;
 
   @state() private dialog?: DialogState;
   /** The dialog whose change is in flight (one change at a time). */
